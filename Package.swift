@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+// Burn: a small language, an embeddable interpreter and a REPL for modelling AI companies' finances.
+import PackageDescription
+
+let package = Package(
+    name: "Burn",
+    products: [
+        .library(name: "BurnModel", targets: ["BurnModel"]),
+        .library(name: "BurnKit", targets: ["BurnKit"]),
+        .executable(name: "burn", targets: ["burn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The financial kernel: quantities, units, money, companies, series. Knows no syntax.
+        .target(name: "BurnModel"),
+        // The embeddable language: syntax, interpreter, rendering, the standard library.
+        .target(
+            name: "BurnKit",
+            dependencies: ["BurnModel"],
+            plugins: ["EmbedStdlib"]
+        ),
+        // libedit, for the terminal REPL only.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "burn",
+            dependencies: [
+                "BurnKit",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Turns Stdlib/*.burn into Swift string literals at build time.
+        .executableTarget(name: "EmbedStdlibTool"),
+        .plugin(
+            name: "EmbedStdlib",
+            capability: .buildTool(),
+            dependencies: ["EmbedStdlibTool"]
+        ),
+        .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
+        .testTarget(name: "BurnKitTests", dependencies: ["BurnKit"]),
+        .testTarget(name: "burnTests", dependencies: ["BurnKit"]),
+    ]
+)

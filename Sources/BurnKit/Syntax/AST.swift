@@ -1,0 +1,206 @@
+// AST: the tree the parser builds, one node per form of LANGUAGE.md sections 3 and 4.
+// Every node carries its source span. The resolver turns it into a different, runnable tree.
+
+/// A name as written, with where it was written.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var span: Span
+    public init(_ text: String, _ span: Span) {
+        self.text = text
+        self.span = span
+    }
+}
+
+public enum UnaryOp: String, Sendable { case negate = "-", not = "not" }
+
+public enum BinaryOp: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and, or
+}
+
+/// What `as` converts to: `as %`, or a name (`x`, `USD`, `B`, `months`, `GW`).
+public enum ConversionTarget: Sendable, Equatable {
+    case percent
+    case name(Name)
+}
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var span: Span
+    public init(_ kind: ExprKind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+public indirect enum ExprKind: Sendable {
+    case number(Double, NumberStyle)
+    /// `$6.6B`: a currency sign and an amount.
+    case money(Double, currency: String)
+    /// `10 GW`, `6.6B USD`, `18 months`: a number literal followed by a unit or currency name.
+    case quantity(Expr, unit: Name)
+    case string(String)
+    case bool(Bool)
+    case month(year: Int, month: Int)
+    case name(String)
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    /// `2024..2030`, inclusive.
+    case range(Expr, Expr)
+    case list([Expr])
+    case call(Expr, [Expr])
+    /// `revenue[2024]`, `revenue[2024..2028]`, `rounds[0]`.
+    case index(Expr, Expr)
+    /// `OpenAI.revenue`, `r.post`.
+    case member(Expr, Name)
+    /// `expr as target`, the loosest operator.
+    case convert(Expr, ConversionTarget)
+    case ifElse(Expr, then: Expr, else: Expr)
+    /// `{ stmt ... expr }`: a function body whose last line is its value.
+    case block([Stmt])
+    /// `a to b`: an uncertain number with that 90% interval.
+    case uncertain(Expr, Expr)
+    /// `expr under scenario`.
+    case under(Expr, Name)
+}
+
+public struct Stmt: Sendable {
+    public var kind: StmtKind
+    public var span: Span
+    public init(_ kind: StmtKind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// The kind of a metric in `metric name: money flow`.
+public struct MetricType: Sendable, Equatable {
+    /// `money`, `percent`, `multiple`, `number`, or a unit name.
+    public var measure: Name
+    /// `flow` or `stock`; nil when not given.
+    public var kind: Name?
+    public init(measure: Name, kind: Name?) {
+        self.measure = measure
+        self.kind = kind
+    }
+}
+
+/// How a rule makes a metric behave.
+public enum RuleKind: Sendable {
+    /// `grows 50% per year [from 2026] [until 2030]`
+    case growsPerYear(rate: Expr, from: Expr?, until: Expr?)
+    /// `grows 3.1x in 2025`
+    case growsIn(factor: Expr, year: Expr)
+    /// `reaches 98.7B in 2028`
+    case reaches(value: Expr, year: Expr)
+}
+
+/// An investor in `with A 1B, B 500M` (the amount is optional).
+public struct Investor: Sendable {
+    public var name: Name
+    public var amount: Expr?
+    public init(name: Name, amount: Expr?) {
+        self.name = name
+        self.amount = amount
+    }
+}
+
+/// `round ["label"] [in 2024-10] raise X [at Y post|pre] [led by L] [with A, B]`
+public struct RoundDecl: Sendable {
+    public var label: String?
+    public var date: Expr?
+    public var amount: Expr
+    public var valuation: Expr?
+    /// True for `post`, false for `pre` (meaningful only with `valuation`).
+    public var isPost: Bool
+    public var leadBy: Name?
+    public var investors: [Investor]
+    public var source: String?
+    public init(label: String?, date: Expr?, amount: Expr, valuation: Expr?, isPost: Bool,
+                leadBy: Name?, investors: [Investor], source: String?) {
+        self.label = label
+        self.date = date
+        self.amount = amount
+        self.valuation = valuation
+        self.isPost = isPost
+        self.leadBy = leadBy
+        self.investors = investors
+        self.source = source
+    }
+}
+
+/// `commit 300B to Oracle over 2027..2031 [as capex|costs]`, or `commit 10 GW to Nvidia at $35B/GW over ...`
+public struct CommitDecl: Sendable {
+    public var amount: Expr
+    public var counterparty: Name
+    public var price: Expr?
+    public var years: Expr
+    /// `capex` (the default) or `costs`.
+    public var treatment: Name?
+    public var source: String?
+    public init(amount: Expr, counterparty: Name, price: Expr?, years: Expr, treatment: Name?, source: String?) {
+        self.amount = amount
+        self.counterparty = counterparty
+        self.price = price
+        self.years = years
+        self.treatment = treatment
+        self.source = source
+    }
+}
+
+public indirect enum StmtKind: Sendable {
+    /// An expression on its own: its value is printed.
+    case expression(Expr)
+    /// `show expr`: print a value (also inside blocks).
+    case show(Expr)
+    case letBinding(Name, Expr)
+    /// `fn name(a, b) = body`
+    case function(Name, parameters: [Name], body: Expr)
+    /// `company Name [{ ... }]`; the name may be a quoted string.
+    case company(Name, body: [Stmt]?)
+    /// `founded 2015`, `currency EUR`, `note "..."`.
+    case attribute(Name, Expr)
+    case importFile(String, span: Span)
+    /// `rate EUR = 1.0824 USD [in 2024]`
+    case rate(currency: Name, value: Expr, year: Expr?)
+    /// `unit GW = 1000 MW`, or `unit token` for a new base unit.
+    case unitDecl(Name, plural: Name?, definition: Expr?)
+    /// `metric arr: money flow`
+    case metricDecl(Name, MetricType)
+    /// `revenue[2024] = 3.7B [source "001"]`: target is an index expression.
+    case fact(target: Expr, value: Expr, source: String?)
+    /// `compute = 80% * costs`: target is a name or `Company.metric`.
+    case formula(target: Expr, value: Expr)
+    /// `revenue grows 50% per year`: target is a name or `Company.metric`.
+    case rule(target: Expr, RuleKind, source: String?)
+    case round(RoundDecl)
+    case commit(CommitDecl)
+    /// `project [Company] [metric, ...] until 2030`: names as written; the first may be a company.
+    case project(names: [Name], until: Expr)
+    /// `table revenue, loss for OpenAI, Anthropic in 2024..2030`
+    case table(metrics: [Name], companies: [Name], years: Expr?)
+    /// `compare OpenAI, Anthropic on margin, burn in 2025..2030`
+    case compare(companies: [Name], metrics: [Name], years: Expr?)
+    /// `compare scenarios base, bear on OpenAI.cash[2030], ...`
+    case compareScenarios([Name], on: [Expr])
+    case explain(Expr)
+    case sources
+    case captable(Name?)
+    /// `check expr`, or `check a ~ b [within 5%]`.
+    case check(Expr, approximately: Expr?, within: Expr?)
+    /// `chart revenue, costs for OpenAI in 2024..2030 [to "file.svg"]`
+    case chart(metrics: [Name], companies: [Name], years: Expr?, file: String?)
+    /// `export <table statement or expression> to "file.csv"`
+    case export(Stmt, file: String)
+    /// `assume growth = 50%`
+    case assume(Name, Expr)
+    case scenario(Name, [Stmt])
+    case using(Name, [Stmt])
+    /// `solve knob in a..b so lhs == rhs` (or another comparison)
+    case solve(knob: Name, range: Expr, condition: Expr)
+    /// `sweep knob in a..b step s show e1, e2`
+    case sweep(knob: Name, range: Expr, step: Expr, show: [Expr])
+    case seed(Expr)
+    case samples(Expr)
+}

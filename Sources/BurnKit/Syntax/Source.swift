@@ -1,0 +1,83 @@
+// Source: a named text the pipeline reads, and spans that point into it.
+
+/// A stretch of a source, as UTF-8 byte offsets `[start, end)` into the file with id `file`.
+public struct Span: Sendable, Hashable {
+    public var file: Int
+    public var start: Int
+    public var end: Int
+
+    public init(file: Int, start: Int, end: Int) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest span covering both.
+    public func to(_ other: Span) -> Span {
+        Span(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    /// A span for values that come from no source (host code, built-ins).
+    public static let none = Span(file: -1, start: 0, end: 0)
+}
+
+/// A source file (or REPL cell) held in memory, with a line index for diagnostics.
+public final class SourceFile: Sendable {
+    public let id: Int
+    public let name: String
+    public let text: String
+    /// UTF-8 bytes of `text`, for the lexer.
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts.
+    public let lineStarts: [Int]
+    /// The line number of this text's first line (a REPL cell may start mid-session).
+    public let firstLine: Int
+
+    public init(id: Int, name: String, text: String, firstLine: Int = 1) {
+        self.id = id
+        self.name = name
+        self.text = text
+        self.firstLine = firstLine
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// 0-based line index holding byte `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The text of 0-based line `index`, without its newline.
+    public func lineText(_ index: Int) -> String {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let index = lineIndex(of: offset)
+        let start = lineStarts[index]
+        let clamped = min(max(offset, start), bytes.count)
+        let column = String(decoding: bytes[start..<clamped], as: UTF8.self).count + 1
+        return (index + firstLine, column)
+    }
+
+    /// The source text a span covers.
+    public func text(of span: Span) -> String {
+        let lo = min(max(span.start, 0), bytes.count)
+        let hi = min(max(span.end, lo), bytes.count)
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}

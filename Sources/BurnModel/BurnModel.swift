@@ -1,0 +1,1 @@
+// BurnModel: the financial kernel.

@@ -1,0 +1,2 @@
+// burn: the command-line entry point.
+print("burn")
