@@ -1,1 +1,0 @@
-// BurnModel: the financial kernel.
