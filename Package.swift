@@ -44,6 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
         .testTarget(name: "BurnKitTests", dependencies: ["BurnKit"]),
-        .testTarget(name: "burnTests", dependencies: ["BurnKit"]),
+        // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
+        .testTarget(name: "burnTests", dependencies: ["burn"]),
     ]
 )

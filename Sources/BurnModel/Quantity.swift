@@ -50,7 +50,7 @@ public struct Quantity: Sendable, Hashable {
     // MARK: - Arithmetic
 
     /// `self + other` (or `-` when `negate`); a plain number takes the other side's unit.
-    public func adding(_ other: Quantity, negate: Bool = false, rates: Rates, year: Int? = nil) throws(UnitError) -> Quantity {
+    public func adding(_ other: Quantity, negate: Bool = false, rates: Rates, year: Int? = nil) throws -> Quantity {
         let rhs = try other.converted(toMatch: self, operation: negate ? "subtract" : "add", rates: rates, year: year)
         let unit = unit.isNone ? rhs.unit : unit
         let value = negate ? value - rhs.value : value + rhs.value
@@ -75,28 +75,28 @@ public struct Quantity: Sendable, Hashable {
         return Quantity(value / rhs.value * factor, unit, display: productDisplay(other, unit))
     }
 
-    public func raised(to exponent: Quantity) throws(UnitError) -> Quantity {
-        guard exponent.isPlain else { throw .badPower(exponent.unit) }
+    public func raised(to exponent: Quantity) throws -> Quantity {
+        guard exponent.isPlain else { throw UnitError.badPower(exponent.unit) }
         if unit.isNone { return Quantity(Foundation_pow(value, exponent.value), .none) }
         let whole = exponent.value.rounded()
-        guard whole == exponent.value, abs(whole) <= 16 else { throw .badPower(unit) }
+        guard whole == exponent.value, abs(whole) <= 16 else { throw UnitError.badPower(unit) }
         return Quantity(Foundation_pow(value, whole), unit.raised(to: Int(whole)))
     }
 
     /// -1, 0 or 1 comparing like quantities (a plain number compares with money as money).
-    public func compare(_ other: Quantity, rates: Rates, year: Int? = nil) throws(UnitError) -> Int {
+    public func compare(_ other: Quantity, rates: Rates, year: Int? = nil) throws -> Int {
         let rhs = try other.converted(toMatch: self, operation: "compare", rates: rates, year: year)
         return value < rhs.value ? -1 : (value > rhs.value ? 1 : 0)
     }
 
     /// `other` expressed in this quantity's unit, for adding or comparing.
-    public func converted(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws(UnitError) -> Quantity {
+    public func converted(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws -> Quantity {
         if unit.isNone || target.unit.isNone { return self }
-        guard unit.isCompatible(with: target.unit) else { throw .mismatch(operation: operation, target.unit, unit) }
+        guard unit.isCompatible(with: target.unit) else { throw UnitError.mismatch(operation: operation, target.unit, unit) }
         var result = self
         result.value *= target.unit.scale(from: unit)
         if let from = unit.currency, let to = target.unit.currency, from != to {
-            guard let rate = rates.rate(from: from, to: to, year: year) else { throw .noRate(from: from, to: to) }
+            guard let rate = rates.rate(from: from, to: to, year: year) else { throw UnitError.noRate(from: from, to: to) }
             result.value *= Foundation_pow(rate, Double(unit.moneyPower))
         }
         result.unit = target.unit
@@ -104,12 +104,12 @@ public struct Quantity: Sendable, Hashable {
     }
 
     /// This quantity in another currency (money only).
-    public func inCurrency(_ code: String, rates: Rates, year: Int? = nil) throws(UnitError) -> Quantity {
+    public func inCurrency(_ code: String, rates: Rates, year: Int? = nil) throws -> Quantity {
         guard let from = unit.currency, unit.moneyPower != 0 else {
             return Quantity(value, Unit(currency: code, moneyPower: 1, factors: unit.factors))
         }
         if from == code { return self }
-        guard let rate = rates.rate(from: from, to: code, year: year) else { throw .noRate(from: from, to: code) }
+        guard let rate = rates.rate(from: from, to: code, year: year) else { throw UnitError.noRate(from: from, to: code) }
         var result = self
         result.value *= Foundation_pow(rate, Double(unit.moneyPower))
         result.unit.currency = code

@@ -1,0 +1,10 @@
+// Builtins: the native functions, registered through one name-to-function table per domain.
+import BurnModel
+
+enum Builtins {
+    static func register(into interpreter: Interpreter) {
+        for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table {
+            interpreter.define(name, .function(Function(name: name, arity: arity, native: body)))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// ListBuiltins: sum, mean, count, and the other functions over lists and series.
+import BurnModel
+
+enum ListBuiltins {
+    nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
+        ("sum", nil, { a, c in try total(c.numbers(a, "sum"), c) }),
+        ("mean", nil, { a, c in
+            let values = try c.numbers(a, "mean")
+            guard !values.isEmpty else { throw Diagnostic("'mean' of nothing", at: c.span) }
+            guard var q = try total(values, c).asQuantity else { return .number(0) }
+            q.value /= Double(values.count)
+            return Value.make(q)
+        }),
+        ("count", 1, { a, c in
+            switch a[a.startIndex] {
+            case .list(let l): return .number(Double(l.items.count))
+            case .seriesValues(let s): return .number(Double(s.values.count))
+            case .range(let lo, let hi): return .number(Double(hi - lo + 1))
+            case .string(let s): return .number(Double(s.count))
+            case let v: throw c.bad(0, "count", "list", v)
+            }
+        }),
+        ("range", 2, { a, c in
+            let lo = try wholeNumber(a[a.startIndex], at: c.argumentSpan(0), what: "a range bound")
+            let hi = try wholeNumber(a[a.startIndex + 1], at: c.argumentSpan(1), what: "a range bound")
+            guard lo <= hi else { throw Diagnostic("this range is empty: \(lo) is after \(hi)", at: c.span) }
+            return .range(lo, hi)
+        }),
+    ]
+
+    /// The sum of like quantities; plain numbers take the others' unit.
+    static func total(_ values: [Quantity], _ c: CallSite) throws -> Value {
+        var sum = Quantity(0)
+        for q in values {
+            do { sum = try sum.adding(q, rates: c.runtime.rates) } catch let e as UnitError {
+                throw Arithmetic.unitError(e, at: c.span)
+            }
+        }
+        return try c.finite(sum)
+    }
+}

@@ -1,0 +1,60 @@
+// CollectionNodes: lists, ranges, indexing and member access.
+import BurnModel
+
+/// Lists may nest this deep; deeper would risk the stack when printed or freed.
+let maximumNesting = 1_000
+
+final class ListNode: Node {
+    let items: [Node]
+    init(_ items: [Node], span: Span) {
+        self.items = items
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items { values.append(try item.eval(rt)) }
+        let list = ListValue(values)
+        if list.depth > maximumNesting {
+            throw Diagnostic("lists nested too deeply (more than \(maximumNesting) levels)", at: span)
+        }
+        return .list(list)
+    }
+}
+
+final class RangeNode: Node {
+    let lower: Node, upper: Node
+    init(_ l: Node, _ u: Node, span: Span) {
+        lower = l
+        upper = u
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let a = try wholeNumber(lower.eval(rt), at: lower.span, what: "a range bound")
+        let b = try wholeNumber(upper.eval(rt), at: upper.span, what: "a range bound")
+        guard a <= b else {
+            throw Diagnostic("this range is empty: \(a) is after \(b)", at: span, hint: "write the smaller bound first: `\(b)..\(a)`")
+        }
+        return .range(a, b)
+    }
+}
+
+/// A whole number (a year, a position, a count) from a value.
+func wholeNumber(_ v: Value, at span: Span, what: String) throws -> Int {
+    switch v {
+    case .year(let y): return y
+    case .number(let x) where x == x.rounded() && abs(x) < 1e15: return Int(x)
+    case .quantity(let q) where q.unit.isNone && q.value == q.value.rounded() && abs(q.value) < 1e15:
+        return Int(q.value)
+    default:
+        throw Diagnostic("\(what) must be a whole number, found \(describe(v))", at: span)
+    }
+}
+
+/// A short description of a value for error messages: its type, and the value when short.
+func describe(_ v: Value) -> String {
+    switch v {
+    case .number, .quantity, .year: return "\(v.typeName) (\(ValueFormatter().format(v)))"
+    default: return v.typeName
+    }
+}

@@ -1,0 +1,43 @@
+// Function: a user function (`fn`) or a native built-in, called the same way.
+
+public final class Function {
+    public let name: String
+    /// The number of arguments, or nil for a variadic native function.
+    public let arity: Int?
+    /// For user functions: the resolved body and how many local slots a call needs.
+    var body: Node?
+    var localCount: Int
+    /// For native functions.
+    let native: NativeFunction?
+    /// The doc comment and example from the standard library, for `:help`.
+    public var doc: String?
+
+    typealias NativeFunction = (_ args: ArraySlice<Value>, _ call: CallSite) throws -> Value
+
+    init(name: String, arity: Int, body: Node?, localCount: Int) {
+        self.name = name
+        self.arity = arity
+        self.body = body
+        self.localCount = localCount
+        self.native = nil
+    }
+
+    init(name: String, arity: Int?, native: @escaping NativeFunction) {
+        self.name = name
+        self.arity = arity
+        self.body = nil
+        self.localCount = arity ?? 0
+        self.native = native
+    }
+}
+
+/// Where a native function was called from, for its error messages.
+struct CallSite {
+    let runtime: Runtime
+    let span: Span
+    let argumentSpans: [Span]
+
+    func argumentSpan(_ i: Int) -> Span {
+        i < argumentSpans.count ? argumentSpans[i] : span
+    }
+}

@@ -1,0 +1,163 @@
+// Interpreter: the driver. It parses a source, reports every syntax error before anything runs,
+// then resolves and executes one statement at a time against the runtime and the model.
+import BurnModel
+
+final class Interpreter {
+    let runtime = Runtime()
+    let world: World
+    var globalSlots: [String: Int] = [:]
+    var vocabulary = Vocabulary()
+    var currentCompany: String?
+    var sources: [Int: SourceFile] = [:]
+    var output: (String) -> Void = { _ in }
+    var formatter = ValueFormatter()
+    /// Under `burn check`, failed checks are counted and reported instead of stopping the run.
+    var countChecks = false
+    var checkOutput: ((String) -> Void)?
+    var checksPassed = 0
+    var checksFailed = 0
+    var files = FileAccess.none
+    /// Doc comments of functions, by name, for `:help`.
+    var docs: [String: FunctionDoc] = [:]
+    /// Files being imported (to refuse cycles) and already imported (to run each once).
+    var importing: [String] = []
+    var imported: Set<String> = []
+    var seed: UInt64 = 42
+    var sampleCount = 10_000
+    private var nextSourceID = 0
+
+    init() {
+        world = World(runtime: runtime)
+        runtime.world = world
+        Builtins.register(into: self)
+    }
+
+    // MARK: - Sources
+
+    func addSource(name: String, text: String, firstLine: Int = 1) -> SourceFile {
+        let file = SourceFile(id: nextSourceID, name: name, text: text, firstLine: firstLine)
+        nextSourceID += 1
+        sources[file.id] = file
+        return file
+    }
+
+    /// Parses the whole file; throws every syntax error at once.
+    func parse(_ file: SourceFile) throws -> [Stmt] {
+        let (statements, diagnostics) = Parser.parse(file)
+        if !diagnostics.isEmpty { throw BurnError(diagnostics) }
+        return statements
+    }
+
+    /// Runs a whole file; `onValue` receives the value of each expression statement.
+    func run(_ file: SourceFile, onValue: (Value, Stmt) -> Void) throws {
+        let statements = try parse(file)
+        predeclareFunctions(statements)
+        for statement in statements {
+            if let value = try execute(statement, file: file) { onValue(value, statement) }
+        }
+    }
+
+    /// Gives every top-level `fn` its slot first, so functions may call ones defined below them.
+    func predeclareFunctions(_ statements: [Stmt]) {
+        for case .function(let name, _, _) in statements.map(\.kind) { _ = slot(for: name.text) }
+    }
+
+    // MARK: - Globals
+
+    func slot(for name: String) -> Int {
+        if let s = globalSlots[name] { return s }
+        let s = runtime.globals.count
+        runtime.globals.append(nil)
+        globalSlots[name] = s
+        return s
+    }
+
+    func define(_ name: String, _ value: Value) {
+        runtime.globals[slot(for: name)] = value
+    }
+
+    func global(_ name: String) -> Value? {
+        globalSlots[name].flatMap { runtime.globals[$0] }
+    }
+
+    // MARK: - Expressions
+
+    /// Resolves and evaluates an expression at top level.
+    func evaluate(_ expr: Expr) throws -> Value {
+        var resolver = Resolver(self)
+        let node = try resolver.expression(expr)
+        return try evaluate(node)
+    }
+
+    func evaluate(_ node: Node) throws -> Value {
+        runtime.stack.pop(to: 0)
+        runtime.base = 0
+        runtime.beginEvaluation()
+        return try node.eval(runtime)
+    }
+
+    // MARK: - Transactions
+
+    /// Everything a statement can change, so that a failed REPL cell can be undone.
+    struct Snapshot {
+        var globals: [Value?]
+        var globalSlots: [String: Int]
+        var vocabulary: Vocabulary
+        var currentCompany: String?
+        var rates: Rates
+        var world: World.State
+        var docs: [String: FunctionDoc]
+        var imported: Set<String>
+        var seed: UInt64
+        var sampleCount: Int
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(globals: runtime.globals, globalSlots: globalSlots, vocabulary: vocabulary,
+                 currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
+                 imported: imported, seed: seed, sampleCount: sampleCount)
+    }
+
+    func restore(_ s: Snapshot) {
+        runtime.globals = s.globals
+        globalSlots = s.globalSlots
+        vocabulary = s.vocabulary
+        currentCompany = s.currentCompany
+        runtime.rates = s.rates
+        world.state = s.world
+        docs = s.docs
+        imported = s.imported
+        seed = s.seed
+        sampleCount = s.sampleCount
+    }
+}
+
+/// Which directories a session may read and write (imports, exports, notebooks).
+public struct FileAccess: Sendable {
+    /// nil: anywhere. Otherwise only inside these directories.
+    public var directories: [String]?
+
+    public init(directories: [String]?) { self.directories = directories }
+
+    public static let none = FileAccess(directories: [])
+    public static let everywhere = FileAccess(directories: nil)
+
+    public func allows(_ path: String) -> Bool {
+        guard let directories else { return true }
+        let normalized = FilePaths.normalize(path)
+        return directories.contains { dir in
+            let d = FilePaths.normalize(dir)
+            return normalized == d || normalized.hasPrefix(d.hasSuffix("/") ? d : d + "/")
+        }
+    }
+}
+
+/// A standard-library function's documentation, from its `##` comment lines.
+public struct FunctionDoc: Sendable {
+    public var name: String
+    public var signature: String
+    public var text: String
+    public var example: String?
+    /// What the example prints.
+    public var result: String?
+}

@@ -1,0 +1,132 @@
+// ModelNodes: nodes that read the financial model: metrics by year, members, conversions.
+import BurnModel
+
+/// `year` inside a formula.
+final class FormulaYearNode: Node {
+    override func eval(_ rt: Runtime) throws -> Value {
+        guard let frame = rt.formula else { throw Diagnostic("'year' only has a value inside a formula", at: span) }
+        return .year(frame.year)
+    }
+}
+
+/// A metric read inside a formula: `costs` (the formula's year) or `revenue[year - 1]`.
+final class FormulaMetricNode: Node {
+    let company: String?
+    let metric: String
+    let year: Node?
+    init(company: String?, metric: String, year: Node?, span: Span) {
+        self.company = company
+        self.metric = metric
+        self.year = year
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        guard let frame = rt.formula else {
+            throw Diagnostic("'\(metric)' is read outside a formula", at: span)
+        }
+        let y = try year.map { try wholeNumber($0.eval(rt), at: $0.span, what: "a year") } ?? frame.year
+        return Value.make(try rt.world.value(company: company ?? frame.company, metric: metric, year: y, at: span))
+    }
+}
+
+/// `series[year]`, `series[a..b]`, `list[i]`.
+final class IndexNode: Node {
+    let base: Node, index: Node
+    init(_ base: Node, _ index: Node, span: Span) {
+        self.base = base
+        self.index = index
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let container = try base.eval(rt)
+        let position = try index.eval(rt)
+        switch container {
+        case .series(let company, let metric):
+            if case .range(let a, let b) = position {
+                var values: [Quantity] = []
+                for y in a...b { values.append(try rt.world.value(company: company, metric: metric, year: y, at: span)) }
+                return .seriesValues(SeriesValues(company: company, metric: metric, firstYear: a, values: values))
+            }
+            let y = try wholeNumber(position, at: index.span, what: "a year")
+            return Value.make(try rt.world.value(company: company, metric: metric, year: y, at: span))
+        case .seriesValues(let s):
+            let y = try wholeNumber(position, at: index.span, what: "a year")
+            guard y >= s.firstYear, y < s.firstYear + s.values.count else {
+                throw Diagnostic("\(y) is outside this series (\(s.firstYear)..\(s.firstYear + s.values.count - 1))", at: index.span)
+            }
+            return Value.make(s.values[y - s.firstYear])
+        case .list(let list):
+            let i = try wholeNumber(position, at: index.span, what: "a list position")
+            guard i >= 0, i < list.items.count else {
+                throw Diagnostic("position \(i) is outside this list of \(list.items.count)", at: index.span,
+                                 hint: list.items.isEmpty ? "the list is empty" : "positions run from 0 to \(list.items.count - 1)")
+            }
+            return list.items[i]
+        default:
+            throw Diagnostic("\(container.typeName.capitalizedFirst) cannot be indexed", at: base.span,
+                             hint: "index a metric by year (`revenue[2024]`) or a list by position (`rounds[0]`)")
+        }
+    }
+}
+
+/// `OpenAI.revenue`, `OpenAI.rounds`, `r.post`.
+final class MemberNode: Node {
+    let base: Node
+    let name: Name
+    init(_ base: Node, _ name: Name, span: Span) {
+        self.base = base
+        self.name = name
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let value = try base.eval(rt)
+        return try rt.world.member(of: value, name, at: span, baseSpan: base.span)
+    }
+}
+
+/// `expr as target`.
+final class ConvertNode: Node {
+    enum Target {
+        case display(Display)
+        case currency(String)
+        case unit(UnitDefinition)
+    }
+    let value: Node
+    let target: Target
+    let targetSpan: Span
+    init(_ value: Node, to target: Target, span: Span, targetSpan: Span) {
+        self.value = value
+        self.target = target
+        self.targetSpan = targetSpan
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let v = try value.eval(rt)
+        guard var q = v.asQuantity else {
+            throw Diagnostic("cannot convert \(v.typeName) with `as`", at: value.span)
+        }
+        do {
+            switch target {
+            case .display(let display):
+                if (display == .percent || display == .multiple) && !q.unit.isNone {
+                    throw Diagnostic("cannot show \(q.unit.description) as a \(display == .percent ? "percentage" : "multiple")",
+                                     at: targetSpan, hint: "divide by a like quantity first: `a / b as %`")
+                }
+                q.display = display
+            case .currency(let code):
+                guard q.unit.moneyPower != 0 else {
+                    throw Diagnostic("cannot convert \(describe(v)) to \(code)", at: targetSpan,
+                                     hint: "only money converts between currencies; write `\(ValueFormatter().plain(q.value)) \(code)` to make money")
+                }
+                q = try q.inCurrency(code, rates: rt.rates)
+            case .unit(let unit):
+                let target = Quantity(1, .named(unit))
+                q = try q.converted(toMatch: target, operation: "convert", rates: rt.rates, year: nil)
+                q.display = .auto
+            }
+        } catch let error as UnitError {
+            throw Arithmetic.unitError(error, at: span)
+        }
+        return Value.make(q)
+    }
+}

@@ -1,0 +1,196 @@
+// Node: the resolved, runnable tree. The resolver builds it from the AST; only it can run.
+// Each node evaluates itself against the runtime; plain numbers take allocation-free fast paths.
+import BurnModel
+
+class Node {
+    let span: Span
+    init(span: Span) { self.span = span }
+    func eval(_ rt: Runtime) throws -> Value { fatalError("abstract") }
+}
+
+final class ConstantNode: Node {
+    let value: Value
+    init(_ value: Value, span: Span) {
+        self.value = value
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value { value }
+}
+
+final class LocalNode: Node {
+    let slot: Int
+    init(slot: Int, span: Span) {
+        self.slot = slot
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value { rt.stack.storage[rt.base + slot] }
+}
+
+final class GlobalNode: Node {
+    let slot: Int
+    let name: String
+    init(slot: Int, name: String, span: Span) {
+        self.slot = slot
+        self.name = name
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        if slot < rt.globals.count, let v = rt.globals[slot] { return v }
+        throw Diagnostic("'\(name)' is used before it has a value", at: span)
+    }
+}
+
+/// Evaluates `value` into local `slot` (a `let` inside a block).
+final class SetLocalNode: Node {
+    let slot: Int
+    let value: Node
+    init(slot: Int, value: Node, span: Span) {
+        self.slot = slot
+        self.value = value
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let v = try value.eval(rt)
+        rt.stack.storage[rt.base + slot] = v
+        return v
+    }
+}
+
+/// `{ a; b; c }`: the value of the last.
+final class SequenceNode: Node {
+    let items: [Node]
+    init(_ items: [Node], span: Span) {
+        self.items = items
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        var last = Value.none("empty block")
+        for item in items { last = try item.eval(rt) }
+        return last
+    }
+}
+
+final class IfNode: Node {
+    let condition: Node, then: Node, otherwise: Node
+    init(_ c: Node, _ t: Node, _ e: Node, span: Span) {
+        condition = c
+        then = t
+        otherwise = e
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        try truth(condition.eval(rt), at: condition.span) ? then.eval(rt) : otherwise.eval(rt)
+    }
+}
+
+@inline(__always) func truth(_ v: Value, at span: Span) throws -> Bool {
+    if case .bool(let b) = v { return b }
+    throw Diagnostic("expected a boolean, found \(v.typeName)", at: span,
+                     hint: "conditions are comparisons like `x > 0`, joined with `and`, `or`, `not`")
+}
+
+final class AndNode: Node {
+    let lhs: Node, rhs: Node
+    init(_ l: Node, _ r: Node, span: Span) {
+        lhs = l
+        rhs = r
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        guard try truth(lhs.eval(rt), at: lhs.span) else { return .bool(false) }
+        return .bool(try truth(rhs.eval(rt), at: rhs.span))
+    }
+}
+
+final class OrNode: Node {
+    let lhs: Node, rhs: Node
+    init(_ l: Node, _ r: Node, span: Span) {
+        lhs = l
+        rhs = r
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        if try truth(lhs.eval(rt), at: lhs.span) { return .bool(true) }
+        return .bool(try truth(rhs.eval(rt), at: rhs.span))
+    }
+}
+
+final class NotNode: Node {
+    let operand: Node
+    init(_ o: Node, span: Span) {
+        operand = o
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        .bool(!(try truth(operand.eval(rt), at: operand.span)))
+    }
+}
+
+final class NegateNode: Node {
+    let operand: Node
+    init(_ o: Node, span: Span) {
+        operand = o
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let v = try operand.eval(rt)
+        switch v {
+        case .number(let x): return .number(-x)
+        case .quantity(var q):
+            q.value = -q.value
+            return .quantity(q)
+        default:
+            throw Diagnostic("cannot negate \(v.typeName)", at: span)
+        }
+    }
+}
+
+/// `a + b`, `a - b`, `a * b`, `a / b`, `a ^ b`, with a fast path for plain numbers.
+final class ArithmeticNode: Node {
+    let op: BinaryOp
+    let lhs: Node, rhs: Node
+    init(_ op: BinaryOp, _ l: Node, _ r: Node, span: Span) {
+        self.op = op
+        lhs = l
+        rhs = r
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let a = try lhs.eval(rt)
+        let b = try rhs.eval(rt)
+        if case .number(let x) = a, case .number(let y) = b {
+            let r: Double
+            switch op {
+            case .add: r = x + y
+            case .subtract: r = x - y
+            case .multiply: r = x * y
+            case .divide:
+                if y == 0 { throw Arithmetic.divisionByZero(rhs.span) }
+                r = x / y
+            default: r = Math.pow(x, y)
+            }
+            if r.isFinite { return .number(r) }
+            throw Arithmetic.notFinite(span)
+        }
+        return try Arithmetic.binary(op, a, b, rt: rt, node: self)
+    }
+}
+
+final class CompareNode: Node {
+    let op: BinaryOp
+    let lhs: Node, rhs: Node
+    init(_ op: BinaryOp, _ l: Node, _ r: Node, span: Span) {
+        self.op = op
+        lhs = l
+        rhs = r
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let a = try lhs.eval(rt)
+        let b = try rhs.eval(rt)
+        if case .number(let x) = a, case .number(let y) = b {
+            return .bool(Arithmetic.holds(op, x < y ? -1 : (x > y ? 1 : 0), equal: x == y))
+        }
+        return try Arithmetic.compare(op, a, b, rt: rt, node: self)
+    }
+}

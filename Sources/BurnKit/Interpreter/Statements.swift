@@ -1,0 +1,166 @@
+// Statements: what each statement does when it runs. Expression statements return their value;
+// questions print through `output`.
+import BurnModel
+
+extension Interpreter {
+    /// Runs one statement; returns the value of an expression statement.
+    @discardableResult
+    func execute(_ statement: Stmt, file: SourceFile) throws -> Value? {
+        switch statement.kind {
+        case .expression(let e):
+            return try evaluate(e)
+        case .show(let e):
+            output(formatter.format(try evaluate(e)) + "\n")
+        case .letBinding(let name, let e):
+            define(name.text, try evaluate(e))
+        case .function(let name, let parameters, let body):
+            try defineFunction(name, parameters, body, statement: statement, file: file)
+        case .importFile(let path, let span):
+            try importFile(path, span: span, from: file)
+        case .rate(let currency, let value, let year):
+            try declareRate(currency, value, year)
+        case .unitDecl(let name, let plural, let definition):
+            try declareUnit(name, plural: plural, definition)
+        case .check(let e, let approximately, let within):
+            try check(e, approximately, within, statement: statement, file: file)
+        case .seed(let e):
+            seed = UInt64(try wholeNumber(evaluate(e), at: e.span, what: "a seed") & 0x7FFF_FFFF_FFFF_FFFF)
+        case .samples(let e):
+            let n = try wholeNumber(evaluate(e), at: e.span, what: "a sample count")
+            guard n >= 1, n <= 10_000_000 else {
+                throw Diagnostic("samples must be between 1 and 10,000,000", at: e.span)
+            }
+            sampleCount = n
+        default:
+            try world.execute(statement, in: self, file: file)
+        }
+        return nil
+    }
+
+    // MARK: - Declarations
+
+    private func defineFunction(_ name: Name, _ parameters: [Name], _ body: Expr, statement: Stmt, file: SourceFile) throws {
+        let s = slot(for: name.text)
+        let function = Function(name: name.text, arity: parameters.count, body: nil, localCount: parameters.count)
+        let previous = runtime.globals[s]
+        runtime.globals[s] = .function(function)
+        do {
+            var resolver = try Resolver(self).forFunction(parameters: parameters)
+            function.body = try resolver.expression(body)
+            function.localCount = resolver.maxLocals
+        } catch {
+            runtime.globals[s] = previous
+            throw error
+        }
+        if let doc = FunctionDocs.extract(name: name.text, parameters: parameters.map(\.text), before: statement.span, in: file) {
+            function.doc = doc.text
+            docs[name.text] = doc
+        }
+    }
+
+    private func importFile(_ path: String, span: Span, from file: SourceFile) throws {
+        let base = file.name.hasPrefix("<") ? "." : FilePaths.directory(of: file.name)
+        let full = FilePaths.join(base, path)
+        let key = FilePaths.normalize(full)
+        guard files.allows(full) else {
+            throw Diagnostic("this session may not read '\(path)'", at: span,
+                             hint: "the host program decides which directories scripts may read")
+        }
+        if importing.contains(key) {
+            throw Diagnostic("'\(path)' imports itself (through \(importing.count) file\(importing.count == 1 ? "" : "s"))", at: span)
+        }
+        if imported.contains(key) { return }
+        guard let text = FilePaths.read(full) else {
+            throw Diagnostic("cannot read '\(path)'", at: span, hint: "paths are relative to the importing file: looked for \(full)")
+        }
+        importing.append(key)
+        defer { importing.removeLast() }
+        let savedCompany = currentCompany
+        try run(addSource(name: full, text: text)) { value, _ in output(formatter.format(value) + "\n") }
+        currentCompany = savedCompany
+        imported.insert(key)
+    }
+
+    private func declareRate(_ currency: Name, _ value: Expr, _ year: Expr?) throws {
+        let v = try evaluate(value)
+        guard let q = v.asQuantity, q.unit.isMoney, let to = q.unit.currency else {
+            throw Diagnostic("a rate is money in another currency, found \(describe(v))", at: value.span,
+                             hint: "write `rate \(currency.text) = 1.08 USD`")
+        }
+        guard q.value > 0 else { throw Diagnostic("a rate must be positive", at: value.span) }
+        guard currency.text.count == 3, currency.text.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
+            throw Diagnostic("'\(currency.text)' is not a currency code", at: currency.span,
+                             hint: "currency codes are three capital letters, like EUR or GBP")
+        }
+        let y = try year.map { try wholeNumber(evaluate($0), at: $0.span, what: "a year") }
+        vocabulary.declareCurrency(currency.text)
+        runtime.rates.declare(currency.text, equals: q.value, to, year: y)
+    }
+
+    private func declareUnit(_ name: Name, plural: Name?, _ definition: Expr?) throws {
+        if vocabulary.isCurrency(name.text) {
+            throw Diagnostic("'\(name.text)' is a currency", at: name.span)
+        }
+        guard let definition else {
+            vocabulary.declare(UnitDefinition(name: name.text, plural: plural?.text, base: name.text, scale: 1))
+            return
+        }
+        let v = try evaluate(definition)
+        guard let q = v.asQuantity, q.unit.moneyPower == 0, q.unit.factors.count == 1,
+              let factor = q.unit.factors.first, factor.power == 1, q.value > 0 else {
+            throw Diagnostic("a unit is defined as a positive amount of one other unit, found \(describe(v))",
+                             at: definition.span, hint: "write `unit GW = 1000 MW`, or `unit token` for a new base unit")
+        }
+        vocabulary.declare(UnitDefinition(name: name.text, plural: plural?.text, base: factor.unit.base,
+                                          scale: q.value * factor.unit.scale))
+    }
+
+    // MARK: - Checks
+
+    private func check(_ e: Expr, _ approximately: Expr?, _ within: Expr?, statement: Stmt, file: SourceFile) throws {
+        let failure: String?
+        if let approximately {
+            failure = try approximateFailure(e, approximately, within)
+        } else {
+            let v = try evaluate(e)
+            guard case .bool(let ok) = v else {
+                throw Diagnostic("a check needs a condition, found \(describe(v))", at: e.span,
+                                 hint: "compare two values: `check a == b`, or `check a ~ b within 5%`")
+            }
+            failure = ok ? nil : "the condition is false"
+        }
+        guard let failure else {
+            checksPassed += 1
+            return
+        }
+        let diagnostic = Diagnostic("check failed: \(failure)", at: statement.span)
+        guard countChecks else { throw diagnostic }
+        checksFailed += 1
+        (checkOutput ?? output)(DiagnosticRenderer().render(diagnostic, file: file))
+    }
+
+    /// Why `a ~ b within t` fails, or nil when it holds.
+    private func approximateFailure(_ a: Expr, _ b: Expr, _ within: Expr?) throws -> String? {
+        let left = try evaluate(a), right = try evaluate(b)
+        guard let x = left.asQuantity, let y = right.asQuantity else {
+            throw Diagnostic("`~` compares numbers, found \(describe(left)) and \(describe(right))", at: a.span.to(b.span))
+        }
+        var tolerance = 0.01
+        if let within {
+            guard let t = try evaluate(within).asQuantity, t.unit.isNone, t.value >= 0 else {
+                throw Diagnostic("a tolerance is a percentage, like `within 5%`", at: within.span)
+            }
+            tolerance = t.value
+        }
+        let xs: Quantity
+        do {
+            xs = try x.converted(toMatch: y, operation: "compare", rates: runtime.rates, year: nil)
+        } catch let error as UnitError {
+            throw Arithmetic.unitError(error, at: a.span.to(b.span))
+        }
+        let off = y.value == 0 ? abs(xs.value) : abs(xs.value - y.value) / abs(y.value)
+        if off <= tolerance + 1e-12 { return nil }
+        let shown = y.value == 0 ? formatter.plain(off) : formatter.percent(off)
+        return "\(formatter.format(left)) is not within \(formatter.percent(tolerance)) of \(formatter.format(right)) (off by \(shown))"
+    }
+}

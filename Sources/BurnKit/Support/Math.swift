@@ -1,0 +1,19 @@
+// Math: the C math library, imported in one place so the rest of BurnKit needs no Foundation.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum Math {
+    static func log10(_ x: Double) -> Double { Glibc_log10(x) }
+    static func pow(_ a: Double, _ b: Double) -> Double { Glibc_pow(a, b) }
+    static func log(_ x: Double) -> Double { Glibc_log(x) }
+    static func exp(_ x: Double) -> Double { Glibc_exp(x) }
+    static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+}
+
+@inline(__always) private func Glibc_log10(_ x: Double) -> Double { log10(x) }
+@inline(__always) private func Glibc_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+@inline(__always) private func Glibc_log(_ x: Double) -> Double { log(x) }
+@inline(__always) private func Glibc_exp(_ x: Double) -> Double { exp(x) }

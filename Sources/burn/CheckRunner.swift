@@ -1,0 +1,55 @@
+// CheckRunner: `burn check`: runs every script's checks and prints `N passed, N failed`.
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import BurnKit
+
+struct CheckRunner {
+    let terminal: Terminal
+
+    func run(_ paths: [String]) -> Int32 {
+        var passed = 0, failed = 0
+        for file in paths.flatMap(Self.scripts(in:)) {
+            let session = terminal.makeSession()
+            var failures = ""
+            session.output = { _ in }
+            session.countsFailedChecks = true
+            session.checkFailureOutput = { failures += $0 }
+            do {
+                try session.run(file: file)
+            } catch {
+                failed += 1
+                failures += session.render(error, color: terminal.errorColor)
+            }
+            let counts = session.checkCounts
+            passed += counts.passed
+            failed += counts.failed
+            if !failures.isEmpty { terminal.error(failures) }
+        }
+        terminal.write("\(passed) passed, \(failed) failed\n")
+        terminal.flushOutput()
+        return failed == 0 ? 0 : 1
+    }
+
+    /// The .burn files of a path: the file itself, or a directory's, recursively, sorted.
+    static func scripts(in path: String) -> [String] {
+        guard let dir = opendir(path) else { return [path] }
+        defer { closedir(dir) }
+        var found: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            if opendir(full).map({ closedir($0); return true }) ?? false {
+                found += scripts(in: full)
+            } else if name.hasSuffix(".burn") {
+                found.append(full)
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,2 +1,0 @@
-// burn: the command-line entry point.
-print("burn")

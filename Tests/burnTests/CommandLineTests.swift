@@ -1,0 +1,99 @@
+// CommandLineTests: the `burn` binary as a user runs it: subcommands, pipes, exit codes, locale.
+import Foundation
+import Testing
+
+@Suite("burn, the command")
+struct CommandLineTests {
+    @Test func help() throws {
+        let r = try BurnBinary.run(["--help"])
+        #expect(r.status == 0)
+        for word in ["run", "eval", "check", "repl"] { #expect(r.stdout.contains(word)) }
+    }
+
+    @Test func evalPrintsAValue() throws {
+        let r = try BurnBinary.run(["eval", "157B / 3.7B as x"])
+        #expect(r.stdout == "42.4x\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func evalErrorIsAStatusOne() throws {
+        let r = try BurnBinary.run(["eval", "1 +* 2"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: "))
+        #expect(r.stderr.contains(" --> <eval>:1:"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func pipedInputIsAReplSession() throws {
+        let input = "let x = 2\nx * 3\n1 / 0\nx +\n  1\nnope\nx\n"
+        let r = try BurnBinary.run([], input: input)
+        #expect(r.stdout == "[2] 6\n[3] 3\n[4] 2\n")
+        #expect(r.stderr.contains("error: division by zero"))
+        #expect(r.stderr.contains("error: unknown name 'nope'"))
+        #expect(r.status == 1)
+    }
+
+    @Test func pipedSessionWithoutErrorsExitsZero() throws {
+        let r = try BurnBinary.run([], input: "1 + 1\n")
+        #expect(r.stdout == "[1] 2\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func syntaxErrorsAreReportedBeforeAnythingRuns() throws {
+        let script = try temporaryFile("1 + 1\nlet = 3\n2 +* 2\n3 + 3\n")
+        let r = try BurnBinary.run(["run", script])
+        #expect(r.stdout.isEmpty)
+        #expect(r.status == 1)
+        #expect(r.stderr.components(separatedBy: "error:").count - 1 >= 2)
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        let r = try BurnBinary.run(["eval", String(repeating: "(", count: 10_000) + "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("nested too deeply"))
+    }
+
+    @Test func outputIsTheSameInEveryLocale() throws {
+        let script = "1234567.891\n$41666.67\n6.6B / 157B as %\n€210B\n"
+        let c = try BurnBinary.run([], input: script, environment: ["LANG": "C", "LC_ALL": "C"])
+        let de = try BurnBinary.run([], input: script, environment: ["LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
+        #expect(c.stdout == de.stdout)
+        #expect(c.stdout == "[1] 1.235M\n[2] $41,667\n[3] 4.2%\n[4] €210B\n")
+    }
+
+    @Test func checkCountsPassesAndFailures() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("burn-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "check 1 + 1 == 2\ncheck $8.7B ~ $8.75B within 1%\n".write(
+            to: dir.appendingPathComponent("a.burn"), atomically: true, encoding: .utf8)
+        try "check 2 > 3\n".write(to: dir.appendingPathComponent("b.burn"), atomically: true, encoding: .utf8)
+        let r = try BurnBinary.run(["check", dir.path])
+        #expect(r.stdout.hasSuffix("2 passed, 1 failed\n"))
+        #expect(r.stderr.contains("check failed"))
+        #expect(r.status == 1)
+    }
+
+    @Test func theStandardLibraryTravelsWithTheBinary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("burn-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("burn")
+        try FileManager.default.copyItem(at: BurnBinary.executable, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["eval", "cagr(3.7B, 98.7B, 4)"]
+        process.currentDirectoryURL = dir
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "127.3%\n")
+    }
+
+    private func temporaryFile(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("burn-\(UUID().uuidString).burn")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
