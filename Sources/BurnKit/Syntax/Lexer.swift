@@ -30,7 +30,7 @@ public struct Lexer {
         return Result(
             tokens: lexer.tokens, diagnostics: lexer.diagnostics,
             openBrackets: lexer.brackets.count, endsInString: lexer.endsInString,
-            endsWithContinuation: lexer.continuation || lexer.lastContinues)
+            endsWithContinuation: lexer.endsWithContinuation)
     }
 
     // MARK: - State
@@ -46,6 +46,7 @@ public struct Lexer {
     /// A `\` ended the current line.
     private var continuation = false
     private var endsInString = false
+    private var endsWithContinuation = false
 
     private init(file: SourceFile) {
         self.file = file
@@ -108,6 +109,7 @@ public struct Lexer {
                 }
             }
         }
+        endsWithContinuation = continuation || lastContinues
         // No newline token at the very end: the parser treats `.eof` as a statement end.
         tokens.append(Token(.eof, span(bytes.count, bytes.count), spaceBefore: sawSpace))
     }

@@ -23,8 +23,11 @@ extension Parser {
             case .assign, .dot, .plus, .star, .slash, .caret, .equal, .notEqual, .less, .lessEqual,
                 .greater, .greaterEqual, .dotDot, .comma, .tilde, .rightParen, .rightBracket:
                 return false
-            case .leftParen, .leftBracket, .minus:
+            case .leftParen, .minus:
                 return takesExpression
+            case .leftBracket:
+                // `show [1, 2]` shows a list; `note[2024]` indexes a metric named `note`.
+                return takesExpression && next.spaceBefore
             default:
                 return true
             }
