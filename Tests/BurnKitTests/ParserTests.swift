@@ -240,6 +240,11 @@ import Testing
         #expect(minus.diagnostics.map(\.message) == ["expression nested too deeply"])
         let powers = parseAll("2" + String(repeating: "^2", count: 10_000))
         #expect(powers.diagnostics.map(\.message) == ["expression nested too deeply"])
+        let sum = parseAll("x = 1" + String(repeating: " + 1", count: 100_000))
+        #expect(sum.diagnostics.map(\.message) == ["expression too long"])
+        let members = parseAll("x" + String(repeating: ".a", count: 100_000))
+        #expect(members.diagnostics.map(\.message) == ["expression too long"])
+        #expect(parseAll("x = 1" + String(repeating: " + 1", count: 900)).diagnostics.isEmpty)
         let fine = parseAll(String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150))
         #expect(fine.diagnostics.isEmpty)
     }

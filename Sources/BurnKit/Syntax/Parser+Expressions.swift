@@ -92,7 +92,10 @@ extension Parser {
     private mutating func parseBinary(_ minimum: Int, _ options: ExprOptions) throws -> Expr {
         var left = try parsePrefix(options)
         var lastNonChaining: Int?
+        var count = 0
         while let op = infix(current, options), op.precedence >= minimum {
+            count += 1
+            if count > Parser.maxChain { throw tooLong() }
             if let last = lastNonChaining, last == op.precedence {
                 let what = op.precedence == Precedence.comparison ? "comparison operators" :
                     op.precedence == Precedence.range ? "ranges" : "'to' intervals"
@@ -124,6 +127,11 @@ extension Parser {
     private mutating func parseOperand(after opToken: Token, _ minimum: Int, _ options: ExprOptions) throws -> Expr {
         if startsExpression(current) { return try parseBinary(minimum, options) }
         throw missingExpression(after: opToken)
+    }
+
+    /// A chain of operators so long that the tree would be too deep to walk safely.
+    private mutating func tooLong() -> SyntaxError {
+        fail("expression too long", at: current.span, hint: "split it into smaller parts with `let`", fatal: true)
     }
 
     /// Whether `token` can begin an expression.
@@ -180,7 +188,10 @@ extension Parser {
 
     private mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
+        var count = 0
         while true {
+            count += 1
+            if count > Parser.maxChain { throw tooLong() }
             if let open = match(.leftParen) {
                 let args = try parseArguments(closing: .rightParen, open: open)
                 expr = Expr(.call(expr, args.items), expr.span.to(args.close))

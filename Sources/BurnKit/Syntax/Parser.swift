@@ -95,6 +95,8 @@ public struct Parser {
     }
 
     static let maxDepth = 200
+    /// The most operators (or postfix forms) in one chain at one level: `1 + 2 + ... `.
+    static let maxChain = 1000
 
     let file: SourceFile
     let tokens: [Token]
