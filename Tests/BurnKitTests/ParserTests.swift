@@ -171,6 +171,32 @@ import Testing
         #expect(shape("samples 100000") == "(samples 100000)")
     }
 
+    @Test func moreShapes() {
+        #expect(shape("fn f(x) = if x > 0\n  then 1\n  else 2") == "(fn f [x] (if (> x 0) 1 2))")
+        #expect(shape("x = f(\n  1,\n  2,\n)") == "(formula x (call f 1 2))")
+        #expect(shape("show [1, 2]") == "(show [1 2])")
+        #expect(shape("show(1)") == "(show 1)")
+        #expect(shape("x = a \\\n  + b") == "(formula x (+ a b))")
+        #expect(shape("P(OpenAI.breakeven <= 2030)") == "(call P (<= (. OpenAI breakeven) 2030))")
+        #expect(shape("x = 1\n\n# comment\n\ny = 2") == "(formula x 1)\n(formula y 2)")
+        #expect(shape("round raise 10B at 300B post with SoftBank 5B, \"Thrive Capital\" led by SoftBank")
+            == "(round nil in:nil raise:10000000000 at:300000000000 post led:SoftBank with:[SoftBank:5000000000 Thrive Capital])")
+        #expect(shape("revenue[2024] = 3.7B\nloss[2024] = 5B") ==
+            "(fact (index revenue 2024) 3700000000)\n(fact (index loss 2024) 5000000000)")
+        #expect(shape("company \"Aleph Alpha\" {\n  currency EUR\n}\nproject \"Aleph Alpha\" until 2030")
+            == "(company Aleph Alpha {(currency EUR)})\n(project [Aleph Alpha] 2030)")
+    }
+
+    @Test func spans() {
+        let text = "x = 1 + 2 * 3 # c"
+        let result = parseAll(text)
+        #expect(source(text).text(of: result.statements[0].span) == "x = 1 + 2 * 3")
+        guard case .formula(_, let value) = result.statements[0].kind else { Issue.record("not a formula"); return }
+        #expect(source(text).text(of: value.span) == "1 + 2 * 3")
+        let money = parseAll("-$74B").statements[0].span
+        #expect(money.start == 0 && money.end == 5)
+    }
+
     @Test func statementWordsAsNames() {
         #expect(shape("rate = 5%") == "(formula rate 0.05:pct)")
         #expect(shape("note[2024] = 1") == "(fact (index note 2024) 1)")
