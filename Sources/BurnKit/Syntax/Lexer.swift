@@ -35,47 +35,47 @@ public struct Lexer {
 
     // MARK: - State
 
-    private let file: SourceFile
-    private let bytes: [UInt8]
-    private var pos = 0
-    private var tokens: [Token] = []
-    private var diagnostics: [Diagnostic] = []
+    let file: SourceFile
+    let bytes: [UInt8]
+    var pos = 0
+    var tokens: [Token] = []
+    var diagnostics: [Diagnostic] = []
     /// Open brackets, as the byte of each opener.
-    private var brackets: [UInt8] = []
-    private var sawSpace = false
+    var brackets: [UInt8] = []
+    var sawSpace = false
     /// A `\` ended the current line.
-    private var continuation = false
-    private var endsInString = false
-    private var endsWithContinuation = false
+    var continuation = false
+    var endsInString = false
+    var endsWithContinuation = false
 
-    private init(file: SourceFile) {
+    init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
     }
 
     /// The largest exponent digits are read up to; beyond it the number is too large anyway.
-    private static let exponentCap = 100_000
+    static let exponentCap = 100_000
 
-    private func span(_ start: Int, _ end: Int) -> Span {
+    func span(_ start: Int, _ end: Int) -> Span {
         Span(file: file.id, start: start, end: end)
     }
 
-    private func byte(at index: Int) -> UInt8? {
+    func byte(at index: Int) -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
-    private mutating func emit(_ kind: TokenKind, from start: Int) {
+    mutating func emit(_ kind: TokenKind, from start: Int) {
         tokens.append(Token(kind, span(start, pos), spaceBefore: sawSpace))
         sawSpace = false
     }
 
-    private mutating func report(_ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
+    mutating func report(_ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
         diagnostics.append(Diagnostic(message, at: span(start, end), hint: hint))
     }
 
     // MARK: - Main loop
 
-    private mutating func scanAll() {
+    mutating func scanAll() {
         while pos < bytes.count {
             let b = bytes[pos]
             switch b {
@@ -115,7 +115,7 @@ public struct Lexer {
     }
 
     /// Whether the last token asks for the statement to go on to the next line.
-    private var lastContinues: Bool {
+    var lastContinues: Bool {
         guard let last = tokens.last else { return false }
         switch last.kind {
         case .symbol(let s):
@@ -134,7 +134,7 @@ public struct Lexer {
     }
 
     /// At a line end: emit a `.newline` unless the statement continues on the next line.
-    private mutating func endLine() {
+    mutating func endLine() {
         let start = pos
         defer { continuation = false }
         if continuation { return }
@@ -145,7 +145,7 @@ public struct Lexer {
         sawSpace = false
     }
 
-    private mutating func scanBackslash() {
+    mutating func scanBackslash() {
         let start = pos
         var i = pos + 1
         while let b = byte(at: i), b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
@@ -166,7 +166,7 @@ public struct Lexer {
 
     // MARK: - Symbols
 
-    private mutating func scanSymbol() {
+    mutating func scanSymbol() {
         let start = pos
         let b = bytes[pos]
         let next = byte(at: pos + 1)
@@ -219,7 +219,7 @@ public struct Lexer {
         emit(.symbol(symbol), from: start)
     }
 
-    private mutating func trackBracket(_ symbol: Symbol) {
+    mutating func trackBracket(_ symbol: Symbol) {
         switch symbol {
         case .leftParen: brackets.append(UInt8(ascii: "("))
         case .leftBracket: brackets.append(UInt8(ascii: "["))
@@ -232,12 +232,12 @@ public struct Lexer {
     }
 
     /// Pops up to and including the matching opener; a closer with no opener changes nothing.
-    private mutating func close(_ opener: UInt8) {
+    mutating func close(_ opener: UInt8) {
         guard let index = brackets.lastIndex(of: opener) else { return }
         brackets.removeSubrange(index...)
     }
 
-    private static func describe(byte b: UInt8) -> String {
+    static func describe(byte b: UInt8) -> String {
         if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
         return "(byte 0x\(String(b, radix: 16)))"
     }
@@ -252,7 +252,7 @@ public struct Lexer {
     static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     /// Whether an identifier character (ASCII or a non-ASCII letter) starts at `index`.
-    private func identifierCharLength(at index: Int) -> Int {
+    func identifierCharLength(at index: Int) -> Int {
         guard let b = byte(at: index) else { return 0 }
         if Lexer.isIdentifierStart(b) || Lexer.isDigit(b) { return 1 }
         if b < 0x80 { return 0 }
@@ -260,11 +260,11 @@ public struct Lexer {
         return Lexer.isLetter(scalar) ? length : 0
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic
     }
 
-    private mutating func scanIdentifier() {
+    mutating func scanIdentifier() {
         let start = pos
         while true {
             let length = identifierCharLength(at: pos)
@@ -276,7 +276,7 @@ public struct Lexer {
     }
 
     /// A non-ASCII byte: `€`, `£`, a letter, or a bad character.
-    private mutating func scanNonASCII() {
+    mutating func scanNonASCII() {
         let start = pos
         guard let (scalar, length) = decodeScalar(at: pos) else {
             pos += 1
@@ -305,7 +305,7 @@ public struct Lexer {
     }
 
     /// Decodes one UTF-8 scalar at `index`; nil for an invalid sequence.
-    private func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
+    func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
         guard let first = byte(at: index) else { return nil }
         let length: Int
         var value: UInt32
@@ -327,7 +327,7 @@ public struct Lexer {
 
     // MARK: - Strings
 
-    private mutating func scanString() {
+    mutating func scanString() {
         let start = pos
         pos += 1
         var out: [UInt8] = []
@@ -367,115 +367,5 @@ public struct Lexer {
         let text = String(decoding: bytes[min(start + 1, lineEnd)..<lineEnd], as: UTF8.self)
         pos = lineEnd
         emit(.string(text), from: start)
-    }
-
-    // MARK: - Numbers
-
-    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`).
-    private mutating func scanNumber() {
-        let start = pos
-        if scanMonth() { return }
-        var text: [UInt8] = []
-        scanDigits(into: &text)
-        if byte(at: pos) == UInt8(ascii: "."), let next = byte(at: pos + 1), Lexer.isDigit(next) {
-            pos += 1
-            text.append(UInt8(ascii: "."))
-            scanDigits(into: &text)
-        }
-        var tooLarge = false
-        if let e = byte(at: pos), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            var i = pos + 1
-            var negative = false
-            if let sign = byte(at: i), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                negative = sign == UInt8(ascii: "-")
-                i += 1
-            }
-            if let d = byte(at: i), Lexer.isDigit(d) {
-                var exponent = 0
-                while let d = byte(at: i), Lexer.isDigit(d) || (d == UInt8(ascii: "_") && i + 1 < bytes.count && Lexer.isDigit(bytes[i + 1])) {
-                    if d != UInt8(ascii: "_"), exponent < Lexer.exponentCap {
-                        exponent = exponent * 10 + Int(d - UInt8(ascii: "0"))
-                    }
-                    i += 1
-                }
-                pos = i
-                if exponent >= Lexer.exponentCap { tooLarge = !negative; exponent = Lexer.exponentCap }
-                text.append(UInt8(ascii: "e"))
-                if negative { text.append(UInt8(ascii: "-")) }
-                text.append(contentsOf: Array(String(exponent).utf8))
-            } else if i > pos + 1 {
-                // `1e+` with no digits.
-                pos = i
-                report("expected digits after the exponent", start, pos, hint: "write an exponent like `1.5e-3`")
-                emit(.number(0, .plain), from: start)
-                return
-            }
-        }
-        var value = Double(String(decoding: text, as: UTF8.self)) ?? 0
-        var style = NumberStyle.plain
-        if let (multiplier, length) = suffix(at: pos) {
-            pos += length
-            if multiplier == 0 { style = .multiple } else { value *= multiplier }
-        } else if byte(at: pos) == UInt8(ascii: "%") {
-            pos += 1
-            value /= 100
-            style = .percent
-        }
-        if tooLarge || !value.isFinite {
-            report("number too large", start, pos, hint: "numbers must be below about 1.8e308")
-            value = 0
-        }
-        emit(.number(value, style), from: start)
-    }
-
-    /// Digits with `_` separators between them.
-    private mutating func scanDigits(into text: inout [UInt8]) {
-        while let b = byte(at: pos) {
-            if Lexer.isDigit(b) {
-                text.append(b)
-                pos += 1
-            } else if b == UInt8(ascii: "_"), let next = byte(at: pos + 1), Lexer.isDigit(next), !text.isEmpty {
-                pos += 1
-            } else {
-                break
-            }
-        }
-    }
-
-    /// A magnitude suffix or `x` at `index`, not followed by another identifier character:
-    /// its multiplier (0 for `x`, the multiple marker) and length.
-    private func suffix(at index: Int) -> (Double, Int)? {
-        guard let b = byte(at: index) else { return nil }
-        let two = byte(at: index + 1)
-        var result: (Double, Int)?
-        switch b {
-        case UInt8(ascii: "k"): result = (1e3, 1)
-        case UInt8(ascii: "M"): result = (1e6, 1)
-        case UInt8(ascii: "B"): result = (1e9, 1)
-        case UInt8(ascii: "T"): result = (1e12, 1)
-        case UInt8(ascii: "x"): result = (0, 1)
-        case UInt8(ascii: "b") where two == UInt8(ascii: "n"): result = (1e9, 2)
-        case UInt8(ascii: "t") where two == UInt8(ascii: "n"): result = (1e12, 2)
-        default: return nil
-        }
-        guard let found = result, identifierCharLength(at: index + found.1) == 0 else { return nil }
-        return found
-    }
-
-    /// `2024-10`: four digits, `-`, two digits 01 to 12, not followed by a digit or letter.
-    private mutating func scanMonth() -> Bool {
-        let start = pos
-        guard start + 7 <= bytes.count else { return false }
-        for i in 0..<4 where !Lexer.isDigit(bytes[start + i]) { return false }
-        guard bytes[start + 4] == UInt8(ascii: "-"), Lexer.isDigit(bytes[start + 5]), Lexer.isDigit(bytes[start + 6])
-        else { return false }
-        if identifierCharLength(at: start + 7) != 0 { return false }
-        func digit(_ i: Int) -> Int { Int(bytes[start + i] - UInt8(ascii: "0")) }
-        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
-        let month = digit(5) * 10 + digit(6)
-        guard (1...12).contains(month) else { return false }
-        pos = start + 7
-        emit(.month(year: year, month: month), from: start)
-        return true
     }
 }

@@ -39,7 +39,7 @@ extension Parser {
         try enter()
         defer { leave() }
         var expr = try parseBinary(Precedence.or, options)
-        while options.allowAs, let asToken = matchWord("as") {
+        while options.allowAs, matchWord("as") != nil {
             let target: ConversionTarget
             if let percent = match(.percent) {
                 target = .percent
@@ -52,7 +52,6 @@ extension Parser {
                 throw fail("expected '%' or a unit after 'as', found \(describe(current))", at: current.span,
                            hint: "write `x as %`, `x as x`, `x as USD` or `x as B`")
             }
-            _ = asToken
         }
         return expr
     }
