@@ -1,0 +1,111 @@
+// Lexer+Numbers: number literals with suffixes, percents and multiples, and months.
+
+extension Lexer {
+    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`).
+    mutating func scanNumber() {
+        let start = pos
+        if scanMonth() { return }
+        var text: [UInt8] = []
+        scanDigits(into: &text)
+        if byte(at: pos) == UInt8(ascii: "."), let next = byte(at: pos + 1), Lexer.isDigit(next) {
+            pos += 1
+            text.append(UInt8(ascii: "."))
+            scanDigits(into: &text)
+        }
+        var tooLarge = false
+        if let e = byte(at: pos), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            var i = pos + 1
+            var negative = false
+            if let sign = byte(at: i), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                negative = sign == UInt8(ascii: "-")
+                i += 1
+            }
+            if let d = byte(at: i), Lexer.isDigit(d) {
+                var exponent = 0
+                while let d = byte(at: i), Lexer.isDigit(d) || (d == UInt8(ascii: "_") && i + 1 < bytes.count && Lexer.isDigit(bytes[i + 1])) {
+                    if d != UInt8(ascii: "_"), exponent < Lexer.exponentCap {
+                        exponent = exponent * 10 + Int(d - UInt8(ascii: "0"))
+                    }
+                    i += 1
+                }
+                pos = i
+                if exponent >= Lexer.exponentCap { tooLarge = !negative; exponent = Lexer.exponentCap }
+                text.append(UInt8(ascii: "e"))
+                if negative { text.append(UInt8(ascii: "-")) }
+                text.append(contentsOf: Array(String(exponent).utf8))
+            } else if i > pos + 1 {
+                // `1e+` with no digits.
+                pos = i
+                report("expected digits after the exponent", start, pos, hint: "write an exponent like `1.5e-3`")
+                emit(.number(0, .plain), from: start)
+                return
+            }
+        }
+        var value = Double(String(decoding: text, as: UTF8.self)) ?? 0
+        var style = NumberStyle.plain
+        if let (multiplier, length) = suffix(at: pos) {
+            pos += length
+            if multiplier == 0 { style = .multiple } else { value *= multiplier }
+        } else if byte(at: pos) == UInt8(ascii: "%") {
+            pos += 1
+            value /= 100
+            style = .percent
+        }
+        if tooLarge || !value.isFinite {
+            report("number too large", start, pos, hint: "numbers must be below about 1.8e308")
+            value = 0
+        }
+        emit(.number(value, style), from: start)
+    }
+
+    /// Digits with `_` separators between them.
+    mutating func scanDigits(into text: inout [UInt8]) {
+        while let b = byte(at: pos) {
+            if Lexer.isDigit(b) {
+                text.append(b)
+                pos += 1
+            } else if b == UInt8(ascii: "_"), let next = byte(at: pos + 1), Lexer.isDigit(next), !text.isEmpty {
+                pos += 1
+            } else {
+                break
+            }
+        }
+    }
+
+    /// A magnitude suffix or `x` at `index`, not followed by another identifier character:
+    /// its multiplier (0 for `x`, the multiple marker) and length.
+    func suffix(at index: Int) -> (Double, Int)? {
+        guard let b = byte(at: index) else { return nil }
+        let two = byte(at: index + 1)
+        var result: (Double, Int)?
+        switch b {
+        case UInt8(ascii: "k"): result = (1e3, 1)
+        case UInt8(ascii: "M"): result = (1e6, 1)
+        case UInt8(ascii: "B"): result = (1e9, 1)
+        case UInt8(ascii: "T"): result = (1e12, 1)
+        case UInt8(ascii: "x"): result = (0, 1)
+        case UInt8(ascii: "b") where two == UInt8(ascii: "n"): result = (1e9, 2)
+        case UInt8(ascii: "t") where two == UInt8(ascii: "n"): result = (1e12, 2)
+        default: return nil
+        }
+        guard let found = result, identifierCharLength(at: index + found.1) == 0 else { return nil }
+        return found
+    }
+
+    /// `2024-10`: four digits, `-`, two digits 01 to 12, not followed by a digit or letter.
+    mutating func scanMonth() -> Bool {
+        let start = pos
+        guard start + 7 <= bytes.count else { return false }
+        for i in 0..<4 where !Lexer.isDigit(bytes[start + i]) { return false }
+        guard bytes[start + 4] == UInt8(ascii: "-"), Lexer.isDigit(bytes[start + 5]), Lexer.isDigit(bytes[start + 6])
+        else { return false }
+        if identifierCharLength(at: start + 7) != 0 { return false }
+        func digit(_ i: Int) -> Int { Int(bytes[start + i] - UInt8(ascii: "0")) }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        guard (1...12).contains(month) else { return false }
+        pos = start + 7
+        emit(.month(year: year, month: month), from: start)
+        return true
+    }
+}

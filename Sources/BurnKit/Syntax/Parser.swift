@@ -1,0 +1,332 @@
+// Parser: turns tokens into statements by recursive descent, recovering after each syntax error.
+//
+// The grammar, in EBNF. NL is a `.newline` token; a statement also ends at `}` or the end of input.
+// Words in quotes are identifiers that the parser treats as keywords where shown.
+//
+//   file        = { NL } [ statement { NL { NL } statement } ] { NL } EOF ;
+//   block       = "{" { NL } [ statement { NL { NL } statement } ] { NL } "}" ;
+//
+//   statement   = "let" NAME "=" expr
+//               | "fn" NAME "(" [ NAME { "," NAME } ] ")" "=" expr
+//               | "company" name_or_str [ block ]
+//               | ( "founded" | "note" ) expr | "currency" NAME
+//               | "import" STRING
+//               | "rate" NAME "=" expr [ "in" expr ]
+//               | "unit" NAME [ "plural" NAME ] [ "=" expr ]
+//               | "metric" NAME ":" NAME [ NAME ]
+//               | round | commit | question
+//               | "assume" NAME "=" expr
+//               | ( "scenario" | "using" ) NAME block
+//               | "solve" NAME "in" expr_no_to "so" expr
+//               | "sweep" NAME "in" expr_no_to "step" expr "show" expr { "," expr }
+//               | "seed" expr | "samples" expr | "show" expr
+//               | expr "=" expr [ source ]                        (* fact: target is an index *)
+//               | expr "=" expr                                   (* formula: a name or a member *)
+//               | expr ( "grows" | "grow" ) expr "per" "year" [ "from" expr ] [ "until" expr ] [ source ]
+//               | expr ( "grows" | "grow" ) expr "in" expr [ source ]
+//               | expr ( "reaches" | "reach" ) expr "in" expr [ source ]
+//               | expr ;
+//   source      = "source" STRING ;
+//   round       = "round" [ STRING ] [ "in" expr ] "raise" expr
+//                 { "at" expr ( "post" | "pre" ) | "led" "by" name_or_str
+//                 | "with" investor { "," investor } | source } ;
+//   investor    = name_or_str [ expr ] ;
+//   commit      = "commit" expr_no_to "to" name_or_str [ "at" expr_no_to_as ] "over" expr_no_to_as
+//                 [ "as" ( "capex" | "costs" ) ] [ source ] ;
+//   question    = "project" [ names ] "until" expr_no_to
+//               | "table" names [ "for" names ] [ "in" expr_no_to ]
+//               | "compare" "scenarios" names "on" expr { "," expr }
+//               | "compare" names "on" names [ "in" expr_no_to ]
+//               | "chart" names [ "for" names ] [ "in" expr_no_to ] [ "to" STRING ]
+//               | "export" ( table | compare | project | chart | expr_no_to ) "to" STRING
+//               | "explain" expr | "sources" | "captable" [ name_or_str ]
+//               | "check" expr [ "~" expr [ "within" expr ] ] ;
+//   names       = name_or_str { "," name_or_str } ;
+//   name_or_str = NAME | STRING ;
+//
+//   expr        = binary { "as" ( "%" | NAME ) } ;                  (* loosest *)
+//   binary      = prefix { INFIX binary } ;     (* by precedence, loosest first:
+//                   "or" < "and" < "not" (prefix) < "==" "!=" "<" "<=" ">" ">=" (non-assoc)
+//                   < "to" (non-assoc) < ".." (non-assoc) < "+" "-" < "*" "/"
+//                   < "-" (prefix) < "^" (right-assoc) *)
+//   prefix      = ( "not" | "-" ) binary | postfix ;
+//   postfix     = primary { "(" [ args ] ")" | "[" expr "]" | "." NAME | "under" NAME } ;
+//   args        = expr { "," expr } [ "," ] ;
+//   primary     = literal [ UNIT ] | STRING | "true" | "false" | MONTH | NAME
+//               | "(" expr ")" | "[" [ args ] "]" | block
+//               | "if" expr "then" expr "else" expr ;
+//   literal     = NUMBER | CURRENCY NUMBER ;
+//   UNIT        = a NAME on the same line that is neither reserved nor a clause keyword ;
+
+/// Parses Burn source into statements (LANGUAGE.md sections 3 and 4).
+public struct Parser {
+    /// Parses `file`; a file with syntax errors yields the statements that parsed and a
+    /// diagnostic for each error.
+    public static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
+        let lexed = Lexer.run(file)
+        var parser = Parser(file: file, tokens: lexed.tokens)
+        let statements = parser.parseFile()
+        return (statements, lexed.diagnostics + parser.diagnostics)
+    }
+
+    /// For the REPL: whether `text` stops inside an open bracket or string, or after a binary
+    /// operator, a comma or a `\`, so that more lines could complete it.
+    public static func needsMoreInput(_ text: String) -> Bool {
+        let file = SourceFile(id: 0, name: "<input>", text: text)
+        let lexed = Lexer.run(file)
+        if lexed.endsInString {
+            // Only the unterminated string itself may be wrong.
+            return lexed.diagnostics.filter { $0.message != "unterminated string" }.isEmpty
+        }
+        guard lexed.openBrackets > 0 || lexed.endsWithContinuation, lexed.diagnostics.isEmpty else {
+            return false
+        }
+        var parser = Parser(file: file, tokens: lexed.tokens)
+        _ = parser.parseFile()
+        return !parser.failedBeforeEnd
+    }
+
+    // MARK: - State
+
+    struct SyntaxError: Error {
+        var diagnostic: Diagnostic
+        /// Too deep: abandon the whole statement rather than recover inside blocks.
+        var fatal = false
+    }
+
+    static let maxDepth = 200
+    /// The most operators (or postfix forms) in one chain at one level: `1 + 2 + ... `.
+    static let maxChain = 1000
+
+    let file: SourceFile
+    let tokens: [Token]
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    var depth = 0
+    /// Some error was found before the end of the input (so more input cannot fix it).
+    var failedBeforeEnd = false
+
+    init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens.isEmpty ? [Token(.eof, Span(file: file.id, start: 0, end: 0))] : tokens
+    }
+
+    // MARK: - Helpers
+
+    var current: Token { tokens[min(index, tokens.count - 1)] }
+
+    func peek(_ offset: Int = 1) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+
+    /// The span of the last token consumed (or of the first token, before any).
+    var previousSpan: Span { index > 0 ? tokens[min(index - 1, tokens.count - 1)].span : current.span }
+
+    var atEnd: Bool { current.kind == .eof }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    func check(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }
+
+    func checkWord(_ word: String) -> Bool { current.kind == .identifier(word) }
+
+    func checkNewline() -> Bool { current.kind == .newline }
+
+    mutating func match(_ symbol: Symbol) -> Token? {
+        check(symbol) ? advance() : nil
+    }
+
+    mutating func matchWord(_ word: String) -> Token? {
+        checkWord(word) ? advance() : nil
+    }
+
+    mutating func expect(_ symbol: Symbol, _ context: String, hint: String? = nil) throws -> Token {
+        if let token = match(symbol) { return token }
+        throw fail("expected '\(symbol.rawValue)' \(context), found \(describe(current))", at: current.span, hint: hint)
+    }
+
+    mutating func expectWord(_ word: String, _ context: String, hint: String? = nil) throws -> Token {
+        if let token = matchWord(word) { return token }
+        throw fail("expected '\(word)' \(context), found \(describe(current))", at: current.span, hint: hint)
+    }
+
+    mutating func skipNewlines() {
+        while checkNewline() { advance() }
+    }
+
+    /// Makes a syntax error, noting whether it was found at the end of the input.
+    mutating func fail(_ message: String, at span: Span, hint: String? = nil, fatal: Bool = false) -> SyntaxError {
+        if !atEnd || fatal { failedBeforeEnd = true }
+        return SyntaxError(diagnostic: Diagnostic(message, at: span, hint: hint), fatal: fatal)
+    }
+
+    /// Counts one level of nesting; too many is an error, so deep input cannot overflow the stack.
+    mutating func enter() throws {
+        if depth >= Parser.maxDepth {
+            throw fail("expression nested too deeply", at: current.span,
+                       hint: "split it into smaller parts with `let`", fatal: true)
+        }
+        depth += 1
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    /// How a token reads in a message: `'+'`, `the end of the line`.
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .newline: return "the end of the line"
+        case .eof: return "the end of the input"
+        case .string: return "a string"
+        default: return "'\(file.text(of: token.span))'"
+        }
+    }
+
+    /// Records an error, once per spot (a cascade at one place is reported once).
+    mutating func report(_ error: SyntaxError) {
+        if let last = diagnostics.last, last.span == error.diagnostic.span { return }
+        diagnostics.append(error.diagnostic)
+    }
+
+    // MARK: - Statements and recovery
+
+    mutating func parseFile() -> [Stmt] {
+        var statements: [Stmt] = []
+        // At the top level nothing is rethrown.
+        statements = (try? parseStatements(inBlock: false)) ?? statements
+        return statements
+    }
+
+    /// Statements up to the end of input, or up to (not including) a `}` when `inBlock`.
+    mutating func parseStatements(inBlock: Bool) throws -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            skipNewlines()
+            if atEnd || (inBlock && check(.rightBrace)) { break }
+            let savedDepth = depth
+            do {
+                let statement = try parseStatement()
+                try endStatement(inBlock: inBlock)
+                statements.append(statement)
+            } catch let error as SyntaxError {
+                if error.fatal && inBlock { throw error }
+                report(error)
+                depth = savedDepth
+                synchronize(inBlock: inBlock)
+            }
+        }
+        return statements
+    }
+
+    /// After a statement: a line end, the end of input, or (in a block) a `}`.
+    mutating func endStatement(inBlock: Bool) throws {
+        if checkNewline() || atEnd || (inBlock && check(.rightBrace)) { return }
+        if check(.rightBrace) || check(.rightParen) || check(.rightBracket) {
+            throw fail("unexpected \(describe(current))", at: current.span, hint: "this bracket closes nothing")
+        }
+        throw fail("unexpected \(describe(current)) after the end of the statement", at: current.span,
+                   hint: "put each statement on its own line")
+    }
+
+    /// Skips to the next line end at bracket depth 0 (consuming it), or in a block to its `}`.
+    mutating func synchronize(inBlock: Bool) {
+        var nesting = 0
+        while !atEnd {
+            switch current.kind {
+            case .newline where nesting == 0:
+                advance()
+                return
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace):
+                nesting += 1
+            case .symbol(.rightBrace) where nesting == 0 && inBlock:
+                return
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace):
+                if nesting > 0 { nesting -= 1 }
+            default:
+                break
+            }
+            advance()
+        }
+    }
+
+    /// `{ statements }`, for company bodies, scenarios and block expressions.
+    mutating func parseBlock() throws -> (statements: [Stmt], span: Span) {
+        let open = try expect(.leftBrace, "to start a block")
+        try enter()
+        defer { leave() }
+        let statements = try parseStatements(inBlock: true)
+        guard let close = match(.rightBrace) else {
+            throw fail("unclosed '{'", at: open.span, hint: "add a '}' to close the block")
+        }
+        return (statements, open.span.to(close.span))
+    }
+}
+
+// MARK: - Words
+
+extension Parser {
+    /// Never names.
+    static let reserved: Set<String> = [
+        "let", "fn", "if", "then", "else", "and", "or", "not", "as", "to", "true", "false", "under",
+    ]
+
+    /// Words that introduce a clause: never read as a unit after a number.
+    static let clauseKeywords: Set<String> = [
+        "at", "post", "pre", "led", "by", "with", "over", "until", "for", "in", "on", "within", "step",
+        "show", "so", "from", "per", "source", "raise", "grows", "grow", "reaches", "reach",
+    ]
+
+    /// The word of an identifier token.
+    func word(_ token: Token) -> String? {
+        if case .identifier(let word) = token.kind { return word }
+        return nil
+    }
+
+    /// A name: an identifier that is not reserved.
+    mutating func parseName(_ what: String) throws -> Name {
+        if let text = word(current), !Parser.reserved.contains(text) {
+            let token = advance()
+            return Name(text, token.span)
+        }
+        if let text = word(current) {
+            throw fail("expected \(what), found the keyword '\(text)'", at: current.span,
+                       hint: "'\(text)' is a reserved word and cannot be a name")
+        }
+        throw fail("expected \(what), found \(describe(current))", at: current.span)
+    }
+
+    /// A name, or a quoted string used as one (`"Aleph Alpha"`).
+    mutating func parseNameOrString(_ what: String) throws -> Name {
+        if case .string(let text) = current.kind {
+            let token = advance()
+            return Name(text, token.span)
+        }
+        return try parseName(what)
+    }
+
+    /// `a, b, "c"`: at least one.
+    mutating func parseNameList(_ what: String) throws -> [Name] {
+        var names = [try parseNameOrString(what)]
+        while match(.comma) != nil {
+            names.append(try parseNameOrString(what))
+        }
+        return names
+    }
+
+    /// A string literal's text and span.
+    mutating func parseString(_ context: String, hint: String? = nil) throws -> (String, Span) {
+        if case .string(let text) = current.kind {
+            let token = advance()
+            return (text, token.span)
+        }
+        throw fail("expected a string \(context), found \(describe(current))", at: current.span, hint: hint)
+    }
+
+    /// An optional trailing `source "text"`.
+    mutating func parseSource() throws -> String? {
+        guard matchWord("source") != nil else { return nil }
+        return try parseString("after 'source'", hint: "write `source \"where the number comes from\"`").0
+    }
+}
