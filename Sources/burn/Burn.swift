@@ -2,9 +2,26 @@
 // `burn eval` and `burn check` run scripts; see `burn --help`.
 import ArgumentParser
 import BurnKit
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 @main
 struct Burn: ParsableCommand {
+    /// `burn eval EXPR` and `burn run FILE...` without options skip swift-argument-parser's
+    /// reflection, which costs more than the rest of start-up together; anything else
+    /// (options, help, mistakes) goes through it.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let command = arguments.first, ["eval", "run"].contains(command), arguments.count > 1,
+           !arguments.dropFirst().contains(where: { $0.hasPrefix("-") }) {
+            let code = command == "eval" ? Eval.evaluate(arguments[1]) : Run.runFiles(Array(arguments.dropFirst()))
+            Terminal().flushOutput()
+            Glibc.exit(code)
+        }
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "burn",
         abstract: "Model the finances of AI companies: revenue, losses, rounds, burn, cash and runway.",
@@ -20,6 +37,7 @@ struct Burn: ParsableCommand {
 
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repl",
         abstract: "Start the REPL (the default). Reads cells from standard input when it is not a terminal.")
 
     func run() throws {
@@ -31,51 +49,64 @@ struct Repl: ParsableCommand {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run Burn scripts in order; stop with status 1 at the first error.")
 
     @Argument(help: "The .burn files to run.")
     var files: [String]
 
     func run() throws {
+        let code = Run.runFiles(files)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func runFiles(_ files: [String]) -> Int32 {
         let terminal = Terminal()
         let session = terminal.makeSession()
         for path in files {
             do {
                 try session.run(file: path)
             } catch {
-                terminal.flushOutput()
                 terminal.error(session.render(error, color: terminal.errorColor))
-                throw ExitCode(1)
+                return 1
             }
         }
         terminal.flushOutput()
+        return 0
     }
 }
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Evaluate an expression (or statements) and print the value.")
 
     @Argument(help: "The expression, e.g. '157B / 3.7B as x'.")
     var expression: String
 
     func run() throws {
+        let code = Eval.evaluate(expression)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func evaluate(_ expression: String) -> Int32 {
         let terminal = Terminal()
         let session = terminal.makeSession()
         do {
             let value = try session.evaluate(expression, name: "<eval>")
             if case .none = value {} else { terminal.write(session.format(value) + "\n") }
             terminal.flushOutput()
+            return 0
         } catch {
-            terminal.flushOutput()
             terminal.error(session.render(error, color: terminal.errorColor))
-            throw ExitCode(1)
+            return 1
         }
     }
 }
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run the `check` statements of scripts (files or directories); print `N passed, N failed`.")
 
     @Argument(help: "Files or directories (searched for .burn files).")

@@ -3,11 +3,19 @@
 final class CallNode: Node {
     let callee: Node
     let arguments: [Node]
+    /// The argument nodes unretained (`arguments` keeps them alive), so a call touches no
+    /// reference counts to reach them.
+    private let argumentRefs: UnsafeMutableBufferPointer<Unmanaged<Node>>
+
     init(callee: Node, arguments: [Node], span: Span) {
         self.callee = callee
         self.arguments = arguments
+        argumentRefs = .allocate(capacity: arguments.count)
+        _ = argumentRefs.initialize(from: arguments.map { Unmanaged.passUnretained($0) })
         super.init(span: span)
     }
+
+    deinit { argumentRefs.deallocate() }
 
     override func eval(_ rt: Runtime) throws -> Value {
         let target = try callee.eval(rt)
@@ -25,39 +33,45 @@ final class CallNode: Node {
                 at: span)
         }
         try rt.countStep(at: span)
-        if let native = function.native { return try callNative(native, rt) }
-        guard let body = function.body else {
+        if function.isNative, let native = function.native { return try callNative(native, rt) }
+        guard let body = function.bodyRef else {
             throw Diagnostic("'\(function.name)' is declared but has no body yet", at: span)
         }
-        guard rt.depth < rt.limits.depth else {
+        let registers = rt.registers
+        let frame = registers.pointee.top
+        let count = argumentRefs.count
+        guard registers.pointee.depth < registers.pointee.maxDepth,
+              frame + function.localCount + count < Runtime.stackCapacity else {
             throw Diagnostic("recursion too deep (more than \(rt.limits.depth) calls)", at: span,
                              hint: "does '\(function.name)' reach its base case?")
         }
-        let frame = rt.stack.top
-        rt.stack.reserve(function.localCount)
         do {
-            for argument in arguments {
-                let v = try argument.eval(rt)
-                (rt.stack.storage + rt.stack.top).initialize(to: v)
-                rt.stack.top += 1
+            var i = 0
+            while i < count {
+                let v = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(rt) }
+                (rt.stack + registers.pointee.top).initialize(to: v)
+                registers.pointee.top += 1
+                i += 1
             }
         } catch {
-            rt.stack.pop(to: frame)
+            rt.pop(to: frame)
             throw error
         }
-        for _ in arguments.count..<max(function.localCount, arguments.count) {
-            (rt.stack.storage + rt.stack.top).initialize(to: .none("unset"))
-            rt.stack.top += 1
+        var extra = function.localCount - count
+        while extra > 0 {
+            (rt.stack + registers.pointee.top).initialize(to: .bool(false))
+            registers.pointee.top += 1
+            extra -= 1
         }
-        let savedBase = rt.base
-        rt.base = frame
-        rt.depth += 1
+        let savedBase = registers.pointee.base
+        registers.pointee.base = frame
+        registers.pointee.depth += 1
         defer {
-            rt.depth -= 1
-            rt.base = savedBase
-            rt.stack.pop(to: frame)
+            registers.pointee.depth -= 1
+            registers.pointee.base = savedBase
+            rt.pop(to: frame)
         }
-        return try body.eval(rt)
+        return try body._withUnsafeGuaranteedRef { try $0.eval(rt) }
     }
 
     private func callNative(_ native: Function.NativeFunction, _ rt: Runtime) throws -> Value {

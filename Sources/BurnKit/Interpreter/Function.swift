@@ -5,10 +5,16 @@ public final class Function {
     /// The number of arguments, or nil for a variadic native function.
     public let arity: Int?
     /// For user functions: the resolved body and how many local slots a call needs.
-    var body: Node?
+    var body: Node? {
+        didSet { bodyRef = body.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `body` unretained, for calls (`body` keeps it alive).
+    private(set) var bodyRef: Unmanaged<Node>?
     var localCount: Int
     /// For native functions.
     let native: NativeFunction?
+    /// Whether `native` is set, readable without copying the closure.
+    let isNative: Bool
     /// The doc comment and example from the standard library, for `:help`.
     public var doc: String?
 
@@ -18,8 +24,10 @@ public final class Function {
         self.name = name
         self.arity = arity
         self.body = body
+        self.bodyRef = body.map { Unmanaged.passUnretained($0) }
         self.localCount = localCount
         self.native = nil
+        self.isNative = false
     }
 
     init(name: String, arity: Int?, native: @escaping NativeFunction) {
@@ -28,6 +36,7 @@ public final class Function {
         self.body = nil
         self.localCount = arity ?? 0
         self.native = native
+        self.isNative = true
     }
 }
 

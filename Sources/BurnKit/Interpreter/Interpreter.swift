@@ -66,14 +66,15 @@ final class Interpreter {
 
     func slot(for name: String) -> Int {
         if let s = globalSlots[name] { return s }
-        let s = runtime.globals.count
-        runtime.globals.append(nil)
+        guard let s = runtime.addGlobal() else {
+            preconditionFailure("more than \(Runtime.globalCapacity) global names")
+        }
         globalSlots[name] = s
         return s
     }
 
     func define(_ name: String, _ value: Value) {
-        runtime.globals[slot(for: name)] = value
+        runtime.setGlobal(slot(for: name), value)
     }
 
     func global(_ name: String) -> Value? {
@@ -90,8 +91,6 @@ final class Interpreter {
     }
 
     func evaluate(_ node: Node) throws -> Value {
-        runtime.stack.pop(to: 0)
-        runtime.base = 0
         runtime.beginEvaluation()
         return try node.eval(runtime)
     }
@@ -113,13 +112,13 @@ final class Interpreter {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(globals: runtime.globals, globalSlots: globalSlots, vocabulary: vocabulary,
+        Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
                  imported: imported, seed: seed, sampleCount: sampleCount)
     }
 
     func restore(_ s: Snapshot) {
-        runtime.globals = s.globals
+        runtime.restoreGlobals(s.globals)
         globalSlots = s.globalSlots
         vocabulary = s.vocabulary
         currentCompany = s.currentCompany

@@ -23,7 +23,12 @@ final class LocalNode: Node {
         self.slot = slot
         super.init(span: span)
     }
-    override func eval(_ rt: Runtime) throws -> Value { rt.stack.storage[rt.base + slot] }
+    override func eval(_ rt: Runtime) throws -> Value {
+        let cell = rt.stack + (rt.registers.pointee.base + slot)
+        // Plain numbers are read without the general (outlined, reference-counting) copy.
+        if case .number(let x) = cell.pointee { return .number(x) }
+        return cell.pointee
+    }
 }
 
 final class GlobalNode: Node {
@@ -35,7 +40,7 @@ final class GlobalNode: Node {
         super.init(span: span)
     }
     override func eval(_ rt: Runtime) throws -> Value {
-        if slot < rt.globals.count, let v = rt.globals[slot] { return v }
+        if let v = rt.globals[slot] { return v }
         throw Diagnostic("'\(name)' is used before it has a value", at: span)
     }
 }
@@ -51,7 +56,7 @@ final class SetLocalNode: Node {
     }
     override func eval(_ rt: Runtime) throws -> Value {
         let v = try value.eval(rt)
-        rt.stack.storage[rt.base + slot] = v
+        rt.stack[rt.registers.pointee.base + slot] = v
         return v
     }
 }

@@ -82,7 +82,8 @@ struct Resolver {
         case .list(let items):
             return ListNode(try items.map { try expression($0) }, span: e.span)
         case .call(let callee, let args):
-            return CallNode(callee: try expression(callee), arguments: try args.map { try expression($0) }, span: e.span)
+            let call = CallNode(callee: try expression(callee), arguments: try args.map { try expression($0) }, span: e.span)
+            return Resolver.specialise(call)
         case .index(let base, let index):
             return try self.index(base, index, span: e.span)
         case .member(let base, let name):
@@ -138,9 +139,9 @@ struct Resolver {
         case .and: return AndNode(lhs, rhs, span: span)
         case .or: return OrNode(lhs, rhs, span: span)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            return CompareNode(op, lhs, rhs, span: span)
+            return Resolver.specialise(CompareNode(op, lhs, rhs, span: span))
         default:
-            return ArithmeticNode(op, lhs, rhs, span: span)
+            return Resolver.specialise(ArithmeticNode(op, lhs, rhs, span: span))
         }
     }
 

@@ -19,47 +19,39 @@ public struct Limits: Sendable {
     public static let `default` = Limits()
 }
 
-/// A contiguous stack of values; frames are windows into it addressed from `base`.
-struct ValueStack {
-    private(set) var storage: UnsafeMutablePointer<Value>
-    private(set) var capacity: Int
+/// The registers evaluation touches on every call, kept behind a pointer so that reading and
+/// writing them needs no dynamic exclusivity check.
+struct Registers {
+    /// Base of the current call frame in the value stack.
+    var base = 0
+    /// First free slot of the value stack.
     var top = 0
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        storage = .allocate(capacity: capacity)
-    }
-
-    mutating func reserve(_ count: Int) {
-        guard top + count > capacity else { return }
-        let newCapacity = max(capacity * 2, top + count)
-        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
-        bigger.moveInitialize(from: storage, count: top)
-        storage.deallocate()
-        storage = bigger
-        capacity = newCapacity
-    }
-
-    /// Drops values down to `newTop`.
-    mutating func pop(to newTop: Int) {
-        if top > newTop { (storage + newTop).deinitialize(count: top - newTop) }
-        top = newTop
-    }
-
-    func release() {
-        storage.deinitialize(count: top)
-        storage.deallocate()
-    }
+    var depth = 0
+    var steps = 0
+    var maxDepth = Limits.default.depth
+    var maxSteps = Limits.default.steps
 }
 
 final class Runtime {
-    var stack = ValueStack(capacity: 1024)
-    /// Base of the current call frame in `stack`.
-    var base = 0
-    var globals: [Value?] = []
-    var depth = 0
-    var steps = 0
-    var limits = Limits.default
+    /// Room for this many values on the stack; the pages are only touched as the stack grows.
+    static let stackCapacity = 1 << 20
+    /// Room for this many global names.
+    static let globalCapacity = 1 << 16
+
+    let stack = UnsafeMutablePointer<Value>.allocate(capacity: Runtime.stackCapacity)
+    let registers = UnsafeMutablePointer<Registers>.allocate(capacity: 1)
+    /// Global slots; nil until a value is bound.
+    let globals = UnsafeMutablePointer<Value?>.allocate(capacity: Runtime.globalCapacity)
+    private(set) var globalCount = 0
+    /// For each global slot holding a function, that function unretained (for fast calls).
+    let functions = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: Runtime.globalCapacity)
+
+    var limits = Limits.default {
+        didSet {
+            registers.pointee.maxDepth = limits.depth
+            registers.pointee.maxSteps = limits.steps
+        }
+    }
     var deadline: UInt64 = .max
     /// Set from another thread (Ctrl-C) to stop evaluation at the next call.
     let interrupt = InterruptFlag()
@@ -69,24 +61,78 @@ final class Runtime {
     /// The model, as the language sees it.
     var world: World!
 
-    deinit { stack.release() }
+    init() { registers.initialize(to: Registers()) }
 
-    /// Starts counting steps and time for one evaluation.
+    deinit {
+        stack.deinitialize(count: registers.pointee.top)
+        stack.deallocate()
+        globals.deinitialize(count: globalCount)
+        globals.deallocate()
+        functions.deallocate()
+        registers.deallocate()
+    }
+
+    // MARK: - Globals
+
+    /// A new global slot (nil), or nil when there is no room left.
+    func addGlobal() -> Int? {
+        guard globalCount < Runtime.globalCapacity else { return nil }
+        (globals + globalCount).initialize(to: nil)
+        (functions + globalCount).initialize(to: nil)
+        globalCount += 1
+        return globalCount - 1
+    }
+
+    /// Binds a global slot (always through here, so that `functions` stays in step).
+    func setGlobal(_ slot: Int, _ value: Value?) {
+        globals[slot] = value
+        if case .function(let f)? = value { functions[slot] = Unmanaged.passUnretained(f) } else { functions[slot] = nil }
+    }
+
+    var globalValues: [Value?] { Array(UnsafeBufferPointer(start: globals, count: globalCount)) }
+
+    /// Puts back globals saved with `globalValues` (slots added since are dropped).
+    func restoreGlobals(_ saved: [Value?]) {
+        globals.deinitialize(count: globalCount)
+        globalCount = 0
+        for v in saved {
+            _ = addGlobal()
+            setGlobal(globalCount - 1, v)
+        }
+    }
+
+    // MARK: - Stack
+
+    /// Drops stack values down to `newTop`.
+    @inline(__always) func pop(to newTop: Int) {
+        var top = registers.pointee.top
+        while top > newTop {
+            top -= 1
+            // Numbers need no destruction; only values holding references do.
+            if case .number = stack[top] { continue }
+            (stack + top).deinitialize(count: 1)
+        }
+        registers.pointee.top = newTop
+    }
+
+    /// Starts counting steps and time for one evaluation, with an empty stack.
     func beginEvaluation() {
-        steps = 0
-        depth = 0
+        pop(to: 0)
+        registers.pointee.base = 0
+        registers.pointee.steps = 0
+        registers.pointee.depth = 0
         deadline = limits.seconds.isFinite ? Clock.nanoseconds() &+ UInt64(limits.seconds * 1e9) : .max
         interrupt.clear()
     }
 
     /// Called on every function call: enforces the step, time and interrupt limits.
     @inline(__always) func countStep(at span: Span) throws {
-        steps &+= 1
-        if steps & 1023 == 0 { try checkSlowLimits(at: span) }
+        registers.pointee.steps &+= 1
+        if registers.pointee.steps & 1023 == 0 { try checkSlowLimits(at: span) }
     }
 
     private func checkSlowLimits(at span: Span) throws {
-        if steps > limits.steps {
+        if registers.pointee.steps > limits.steps {
             throw Diagnostic("the script ran too long (\(limits.steps) steps)", at: span,
                              hint: "a recursion that never stops? check its base case")
         }

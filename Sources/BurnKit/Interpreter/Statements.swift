@@ -43,13 +43,13 @@ extension Interpreter {
         let s = slot(for: name.text)
         let function = Function(name: name.text, arity: parameters.count, body: nil, localCount: parameters.count)
         let previous = runtime.globals[s]
-        runtime.globals[s] = .function(function)
+        runtime.setGlobal(s, .function(function))
         do {
             var resolver = try Resolver(self).forFunction(parameters: parameters)
             function.body = try resolver.expression(body)
             function.localCount = resolver.maxLocals
         } catch {
-            runtime.globals[s] = previous
+            runtime.setGlobal(s, previous)
             throw error
         }
         if let doc = FunctionDocs.extract(name: name.text, parameters: parameters.map(\.text), before: statement.span, in: file) {

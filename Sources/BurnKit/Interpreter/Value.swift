@@ -5,7 +5,7 @@ public enum Value {
     /// A plain number with no unit and no display hint: the fast path of arithmetic.
     case number(Double)
     /// A number with a unit (money, GW, months) or a display hint (percent, multiple).
-    case quantity(Quantity)
+    indirect case quantity(Quantity)
     case bool(Bool)
     case string(String)
     case year(Int)
@@ -15,11 +15,11 @@ public enum Value {
     case list(ListValue)
     case function(Function)
     /// A company's metric as a whole; indexing it by a year asks the model.
-    case series(company: String, metric: String)
+    indirect case series(company: String, metric: String)
     /// A company's metric over a range of years, computed.
-    case seriesValues(SeriesValues)
+    indirect case seriesValues(SeriesValues)
     case company(String)
-    case round(RoundValue)
+    indirect case round(RoundValue)
     /// An answer that does not exist, e.g. runway when nothing burns or no break-even before a year.
     case none(String)
 
