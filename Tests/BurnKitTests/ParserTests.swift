@@ -78,6 +78,8 @@ import Testing
         #expect(shape("unit token") == "(unit token nil nil)")
         #expect(shape("metric arr: money flow") == "(metric arr money flow)")
         #expect(shape("metric share: percent") == "(metric share percent nil)")
+        #expect(shape("metric raised: money flow of events") == "(metric raised money flow of events)")
+        #expect(shape("identity loss = -operating_income") == "(identity loss (- operating_income))")
     }
 
     // MARK: - Facts, formulas, rules

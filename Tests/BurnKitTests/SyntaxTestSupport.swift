@@ -79,7 +79,9 @@ func describe(_ s: Stmt) -> String {
     case .unitDecl(let name, let plural, let definition):
         return "(unit \(name.text) \(plural?.text ?? "nil") \(describe(definition)))"
     case .metricDecl(let name, let type):
-        return "(metric \(name.text) \(type.measure.text) \(type.kind?.text ?? "nil"))"
+        let options = type.options.map { " " + $0.text }.joined()
+        return "(metric \(name.text) \(type.measure.text) \(type.kind?.text ?? "nil")\(options))"
+    case .identity(let lhs, let rhs): return "(identity \(describe(lhs)) \(describe(rhs)))"
     case .fact(let target, let value, let src):
         return "(fact \(describe(target)) \(describe(value))\(src.map { " source:\($0)" } ?? ""))"
     case .formula(let target, let value): return "(formula \(describe(target)) \(describe(value)))"

@@ -80,9 +80,12 @@ public struct MetricType: Sendable, Equatable {
     public var measure: Name
     /// `flow` or `stock`; nil when not given.
     public var kind: Name?
-    public init(measure: Name, kind: Name?) {
+    /// Further words: `of events` (a sum of events, zero in a year without any).
+    public var options: [Name]
+    public init(measure: Name, kind: Name?, options: [Name] = []) {
         self.measure = measure
         self.kind = kind
+        self.options = options
     }
 }
 
@@ -168,6 +171,8 @@ public indirect enum StmtKind: Sendable {
     case unitDecl(Name, plural: Name?, definition: Expr?)
     /// `metric arr: money flow`
     case metricDecl(Name, MetricType)
+    /// `identity operating_income = revenue - costs`: holds every year, solves every way.
+    case identity(Expr, Expr)
     /// `revenue[2024] = 3.7B [source "001"]`: target is an index expression.
     case fact(target: Expr, value: Expr, source: String?)
     /// `compute = 80% * costs`: target is a name or `Company.metric`.

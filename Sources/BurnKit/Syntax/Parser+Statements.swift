@@ -9,6 +9,7 @@ extension Parser {
         "project": false, "table": false, "compare": false, "explain": true, "sources": false,
         "captable": false, "check": true, "chart": false, "export": true, "show": true, "assume": false,
         "scenario": false, "using": false, "solve": false, "sweep": false, "seed": true, "samples": true,
+        "identity": false,
     ]
 
     /// Whether the statement word at the current token starts its statement, rather than
@@ -85,7 +86,13 @@ extension Parser {
             _ = try expect(.colon, "after the metric name", hint: "write `metric arr: money flow`")
             let measure = try parseName("a measure (money, percent, multiple, number or a unit)")
             let kind = word(current).map { !Parser.reserved.contains($0) } == true ? try parseName("flow or stock") : nil
-            return .metricDecl(name, MetricType(measure: measure, kind: kind))
+            var options: [Name] = []
+            while let w = word(current), !Parser.reserved.contains(w) { options.append(try parseName("an option")) }
+            return .metricDecl(name, MetricType(measure: measure, kind: kind, options: options))
+        case "identity":
+            let lhs = try parseValue(after: keyword)
+            try expectAssign(after: "the identity's left side", hint: "write `identity operating_income = revenue - costs`")
+            return .identity(lhs, try parseValue(after: previousToken))
         case "round": return .round(try parseRound(keyword))
         case "commit": return .commit(try parseCommit(keyword))
         case "assume":

@@ -13,7 +13,8 @@
 //               | "import" STRING
 //               | "rate" NAME "=" expr [ "in" expr ]
 //               | "unit" NAME [ "plural" NAME ] [ "=" expr ]
-//               | "metric" NAME ":" NAME [ NAME ]
+//               | "metric" NAME ":" NAME [ NAME ] { NAME }
+//               | "identity" expr "=" expr
 //               | round | commit | question
 //               | "assume" NAME "=" expr
 //               | ( "scenario" | "using" ) NAME block
