@@ -36,14 +36,15 @@ extension Model {
     /// How a company's metric in a year was obtained, `depth` levels down.
     public func explain(company: String, metric: String, year: Int, depth: Int = 40) throws -> Derivation {
         let key = CellKey(try companyIndex(company), try metricIndex(metric), year)
-        let evaluator = Evaluator(self)
+        let evaluator = Evaluator(recording: self)
         _ = try evaluator.top(key)
-        return try node(key, evaluator, depth: depth)
+        return try node(key, nil, evaluator, depth: depth)
     }
 
-    private func node(_ key: CellKey, _ evaluator: Evaluator, depth: Int) throws -> Derivation {
-        if memo.entries[key] == nil { _ = try evaluator.top(key) }
-        guard let entry = memo.entries[key] else {
+    /// The node for a cell: as worked out under its parent (`given`), else from the cache.
+    private func node(_ key: CellKey, _ given: Entry?, _ evaluator: Evaluator, depth: Int) throws -> Derivation {
+        if given == nil, evaluator.memo.entries[key] == nil { _ = try evaluator.top(key) }
+        guard let entry = given ?? evaluator.memo.entries[key] else {
             throw ModelError(.invalid, "could not explain \(evaluator.name(key, full: true))")
         }
         let value = try entry.result.get()
@@ -70,7 +71,7 @@ extension Model {
         }
         var seen = Set<CellKey>()
         let inputs = entry.inputs.filter { seen.insert($0).inserted }
-        let children = depth > 0 ? try inputs.map { try node($0, evaluator, depth: depth - 1) } : []
+        let children = depth > 0 ? try inputs.map { try node($0, entry.context[$0], evaluator, depth: depth - 1) } : []
         return Derivation(company: company.name, metric: metricList[m].name, year: Int(key.year), value: value,
                           method: method, children: children, truncated: depth <= 0 && !inputs.isEmpty)
     }

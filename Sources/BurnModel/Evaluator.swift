@@ -12,6 +12,8 @@ final class Evaluator {
         var lowestGuard = Int.max
         /// A real failure met while trying identities, reported if nothing else works.
         var realError: (any Error)?
+        /// When recording: inputs whose values depended on cells in progress.
+        var context: [CellKey: Entry] = [:]
     }
 
     static let maxDepth = 1200
@@ -23,10 +25,20 @@ final class Evaluator {
     let memo: Memo
     var frames: [Frame] = []
     var inProgress: [CellKey: Int] = [:]
+    /// Keeps, for `explain`, the values that could not be cached, under the cells that used them.
+    let recording: Bool
 
     init(_ model: Model) {
         self.model = model
         self.memo = model.memo
+        self.recording = false
+    }
+
+    /// An evaluator with its own cache, recording everything `explain` needs.
+    init(recording model: Model) {
+        self.model = model
+        self.memo = Memo()
+        self.recording = true
     }
 
     // MARK: - Entry points
@@ -71,7 +83,12 @@ final class Evaluator {
         let clean = frame.lowestGuard >= depth
         switch outcome {
         case .success(let (q, how)):
-            if clean { memo.entries[key] = Entry(result: .success(q), how: how, inputs: frame.inputs) }
+            if clean {
+                memo.entries[key] = Entry(result: .success(q), how: how, inputs: frame.inputs, context: frame.context)
+            } else if recording, !frames.isEmpty {
+                frames[frames.count - 1].context[key] =
+                    Entry(result: .success(q), how: how, inputs: frame.inputs, context: frame.context)
+            }
             return q
         case .failure(let error):
             if clean { memo.entries[key] = Entry(result: .failure(error), how: .zero, inputs: []) }

@@ -33,9 +33,10 @@ public struct Identity: Sendable, Hashable {
         let own = terms.filter { $0.metric == metric }.reduce(0) { $0 + $1.coefficient }
         guard own != 0 else { return description }
         var rhs = ""
-        for term in terms where term.metric != metric {
-            appendTerm(-term.coefficient / own, term.metric, to: &rhs)
-        }
+        // Added terms first, so it reads `costs = revenue - operating_income`.
+        let others = terms.filter { $0.metric != metric }
+        for term in others where -term.coefficient / own > 0 { appendTerm(-term.coefficient / own, term.metric, to: &rhs) }
+        for term in others where -term.coefficient / own < 0 { appendTerm(-term.coefficient / own, term.metric, to: &rhs) }
         if constant != 0 { appendTerm(-constant / own, nil, to: &rhs) }
         return "\(metric) = \(rhs.isEmpty ? "0" : rhs)"
     }

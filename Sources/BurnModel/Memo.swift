@@ -39,6 +39,8 @@ struct Entry {
     var result: Result<Quantity, any Error>
     var how: How
     var inputs: [CellKey]
+    /// For `explain` only: inputs worked out under this cell's assumptions (not cached).
+    var context: [CellKey: Entry] = [:]
 }
 
 /// The cache. A class so that queries on an immutable `Model` can fill it; every mutating
