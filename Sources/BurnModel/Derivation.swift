@@ -47,7 +47,12 @@ extension Model {
         guard let entry = given ?? evaluator.memo.entries[key] else {
             throw ModelError(.invalid, "could not explain \(evaluator.name(key, full: true))")
         }
-        let value = try entry.result.get()
+        let value: Quantity
+        switch entry.result {
+        case .value(let q): value = q
+        case .unknown(let e): throw e
+        case .error(let e): throw e
+        }
         let c = Int(key.company), m = Int(key.metric)
         let company = companyList[c]
         let method: Derivation.Method

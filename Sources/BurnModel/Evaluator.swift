@@ -43,17 +43,31 @@ final class Evaluator {
 
     // MARK: - Entry points
 
+    /// A value or the reason it is unknown; real errors are thrown.
+    enum Found {
+        case value(Quantity)
+        case unknown(ModelError)
+    }
+
     /// A top-level query.
     func top(_ key: CellKey) throws -> Quantity {
+        switch try topLookup(key) {
+        case .value(let q): return q
+        case .unknown(let e): throw e
+        }
+    }
+
+    /// A top-level query that reports unknown values without throwing.
+    func topLookup(_ key: CellKey) throws -> Found {
         if memo.entries[key] == nil, let first = model.companyList[Int(key.company)].firstYear,
            Int(key.year) - first > Evaluator.warmSpan {
             var y = first
             while y < Int(key.year) {
-                _ = try? value(CellKey(Int(key.company), Int(key.metric), y))
+                _ = try? lookup(CellKey(Int(key.company), Int(key.metric), y))
                 y += 1
             }
         }
-        return try value(key)
+        return try lookup(key)
     }
 
     /// A read from a formula or rule: recorded as an input of the cell being computed.
@@ -63,7 +77,20 @@ final class Evaluator {
     }
 
     func value(_ key: CellKey) throws -> Quantity {
-        if let entry = memo.entries[key] { return try entry.result.get() }
+        switch try lookup(key) {
+        case .value(let q): return q
+        case .unknown(let e): throw e
+        }
+    }
+
+    func lookup(_ key: CellKey) throws -> Found {
+        if let entry = memo.entries[key] {
+            switch entry.result {
+            case .value(let q): return .value(q)
+            case .unknown(let e): return .unknown(e)
+            case .error(let e): throw e
+            }
+        }
         if let depth = inProgress[key] {
             markGuard(depth)
             throw cycleError(from: depth, to: key)
@@ -75,48 +102,67 @@ final class Evaluator {
         let depth = frames.count
         frames.append(Frame(key: key))
         inProgress[key] = depth
-        let outcome: Result<(Quantity, How), any Error>
-        do { outcome = .success(try compute(key)) } catch { outcome = .failure(error) }
+        let stored: Stored
+        var how = How.zero
+        do {
+            switch try compute(key) {
+            case .value(let q, let h):
+                stored = .value(q)
+                how = h
+            case .unknown(let e):
+                stored = .unknown(e)
+            }
+        } catch {
+            stored = .error(error)
+        }
         let frame = frames.removeLast()
         inProgress[key] = nil
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
-        let clean = frame.lowestGuard >= depth
-        switch outcome {
-        case .success(let (q, how)):
-            if clean {
-                memo.entries[key] = Entry(result: .success(q), how: how, inputs: frame.inputs, context: frame.context)
-            } else if recording, !frames.isEmpty {
-                frames[frames.count - 1].context[key] =
-                    Entry(result: .success(q), how: how, inputs: frame.inputs, context: frame.context)
-            }
-            return q
-        case .failure(let error):
-            if clean { memo.entries[key] = Entry(result: .failure(error), how: .zero, inputs: []) }
-            throw error
+        let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
+        if frame.lowestGuard >= depth {
+            memo.entries[key] = entry
+        } else if recording, !frames.isEmpty, case .value = stored {
+            frames[frames.count - 1].context[key] = entry
+        }
+        switch stored {
+        case .value(let q): return .value(q)
+        case .unknown(let e): return .unknown(e)
+        case .error(let e): throw e
         }
     }
 
     // MARK: - The order of evaluation
 
-    private func compute(_ key: CellKey) throws -> (Quantity, How) {
+    enum Computed {
+        case value(Quantity, How)
+        case unknown(ModelError)
+    }
+
+    /// Fact, events, formula (the company's, then the catalogue's), identities, rules,
+    /// interpolation, late events, zero for sums of events; else unknown.
+    private func compute(_ key: CellKey) throws -> Computed {
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         let decl = model.metricList[m]
-        if let fact = model.companyList[c].facts[m]?[y] { return (fact.value, .fact) }
-        if let role = decl.role, let r = try eventValue(role, c, m, y) { return r }
+        if let fact = model.companyList[c].facts[m]?[y] { return .value(fact.value, .fact) }
+        if let role = decl.role, let r = try eventValue(role, c, m, y) { return .value(r.0, r.1) }
 
         let own = model.companyList[c].formulas[m]
         let fallback = model.defaultFormulas[m]
         if decl.kind == .stock, own != nil || fallback != nil {
-            guard let first = model.companyList[c].firstYear else { throw unknown(key) }
-            if y < first { return (zero(m, c), .startsAtZero) }
+            guard let first = model.companyList[c].firstYear else { return .unknown(unknown(key)) }
+            if y < first { return .value(zero(m, c), .startsAtZero) }
         }
         if let own {
-            return (try evaluate(own, key), .formula(isDefault: false))
+            do {
+                return .value(try evaluate(own, key), .formula(isDefault: false))
+            } catch let e as ModelError where e.kind == .unknown {
+                return .unknown(e)
+            }
         }
         var deferred: ModelError?
         if let fallback {
             do {
-                return (try evaluate(fallback, key), .formula(isDefault: true))
+                return .value(try evaluate(fallback, key), .formula(isDefault: true))
             } catch let e as ModelError where e.kind == .unknown {
                 deferred = e
             }
@@ -124,18 +170,18 @@ final class Evaluator {
         for index in model.identitiesByMetric[m] {
             if let (q, inputs) = try solve(model.identities[index], for: key) {
                 frames[frames.count - 1].inputs = inputs
-                return (q, .identity(index))
+                return .value(q, .identity(index))
             }
         }
         resetInputs()
-        if let r = try applyRule(c, m, y) { return r }
+        if let r = try applyRule(c, m, y) { return .value(r.0, r.1) }
         resetInputs()
-        if let r = try interpolate(decl, c, m, y) { return r }
+        if let r = try interpolate(decl, c, m, y) { return .value(r.0, r.1) }
         resetInputs()
-        if let r = try lateEventValue(decl, c, m, y) { return r }
-        if decl.defaultsToZero { return (zero(m, c), .zero) }
+        if let r = try lateEventValue(decl, c, m, y) { return .value(r.0, r.1) }
+        if decl.defaultsToZero { return .value(zero(m, c), .zero) }
         if let real = frames[frames.count - 1].realError { throw real }
-        throw deferred ?? unknown(key)
+        return .unknown(deferred ?? unknown(key))
     }
 
     private func evaluate(_ entry: FormulaEntry, _ key: CellKey) throws -> Quantity {
@@ -169,7 +215,8 @@ final class Evaluator {
             }
             let q: Quantity
             do {
-                q = try value(k)
+                guard case .value(let found) = try lookup(k) else { return nil }
+                q = found
             } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
                 return nil
             } catch {

@@ -34,9 +34,17 @@ enum How {
     case zero
 }
 
+/// What a cell came to. Unknown is not thrown inside the evaluator: identity solving
+/// probes many cells that turn out unknown, and throwing is slow under some runtimes.
+enum Stored {
+    case value(Quantity)
+    case unknown(ModelError)
+    case error(any Error)
+}
+
 /// A worked-out cell: its value or error, how, and the cells it read.
 struct Entry {
-    var result: Result<Quantity, any Error>
+    var result: Stored
     var how: How
     var inputs: [CellKey]
     /// For `explain` only: inputs worked out under this cell's assumptions (not cached).

@@ -90,7 +90,10 @@ extension Model {
 extension Evaluator {
     func cell(_ key: CellKey) throws -> Cell {
         do {
-            return .value(try top(key))
+            switch try topLookup(key) {
+            case .value(let q): return .value(q)
+            case .unknown(let e): return .unknown(e)
+            }
         } catch let e as ModelError where e.kind == .unknown {
             return .unknown(e)
         } catch let e as ModelError where e.kind == .noValue {
