@@ -43,8 +43,8 @@ extension Model {
 
     /// The node for a cell: as worked out under its parent (`given`), else from the cache.
     private func node(_ key: CellKey, _ given: Entry?, _ evaluator: Evaluator, depth: Int) throws -> Derivation {
-        if given == nil, evaluator.memo.entries[key] == nil { _ = try evaluator.top(key) }
-        guard let entry = given ?? evaluator.memo.entries[key] else {
+        if given == nil, evaluator.memo.entry(key) == nil { _ = try evaluator.top(key) }
+        guard let entry = given ?? evaluator.memo.entry(key) else {
             throw ModelError(.invalid, "could not explain \(evaluator.name(key, full: true))")
         }
         let value: Quantity

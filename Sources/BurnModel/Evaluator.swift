@@ -24,7 +24,6 @@ final class Evaluator {
     let model: Model
     let memo: Memo
     var frames: [Frame] = []
-    var inProgress: [CellKey: Int] = [:]
     /// Keeps, for `explain`, the values that could not be cached, under the cells that used them.
     let recording: Bool
 
@@ -59,7 +58,7 @@ final class Evaluator {
 
     /// A top-level query that reports unknown values without throwing.
     func topLookup(_ key: CellKey) throws -> Found {
-        if memo.entries[key] == nil, let first = model.companyList[Int(key.company)].firstYear,
+        if memo.entry(key) == nil, let first = model.companyList[Int(key.company)].firstYear,
            Int(key.year) - first > Evaluator.warmSpan {
             var y = first
             while y < Int(key.year) {
@@ -84,16 +83,18 @@ final class Evaluator {
     }
 
     func lookup(_ key: CellKey) throws -> Found {
-        if let entry = memo.entries[key] {
+        switch memo.slot(key) {
+        case .done(let entry):
             switch entry.result {
             case .value(let q): return .value(q)
             case .unknown(let e): return .unknown(e)
             case .error(let e): throw e
             }
-        }
-        if let depth = inProgress[key] {
+        case .busy(let depth):
             markGuard(depth)
             throw cycleError(from: depth, to: key)
+        case .empty:
+            break
         }
         guard frames.count < Evaluator.maxDepth else {
             throw ModelError(.tooDeep, "\(name(key, full: true)) needs more than \(Evaluator.maxDepth) values in a chain",
@@ -101,7 +102,7 @@ final class Evaluator {
         }
         let depth = frames.count
         frames.append(Frame(key: key))
-        inProgress[key] = depth
+        memo.set(key, .busy(depth))
         let stored: Stored
         var how = How.zero
         do {
@@ -116,13 +117,15 @@ final class Evaluator {
             stored = .error(error)
         }
         let frame = frames.removeLast()
-        inProgress[key] = nil
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
         if frame.lowestGuard >= depth {
-            memo.entries[key] = entry
-        } else if recording, !frames.isEmpty, case .value = stored {
-            frames[frames.count - 1].context[key] = entry
+            memo.set(key, .done(entry))
+        } else {
+            memo.set(key, .empty)
+            if recording, !frames.isEmpty, case .value = stored {
+                frames[frames.count - 1].context[key] = entry
+            }
         }
         switch stored {
         case .value(let q): return .value(q)
@@ -209,7 +212,7 @@ final class Evaluator {
         for (coefficient, metric) in identity.terms {
             if metric == Int(key.metric) { own += coefficient; continue }
             let k = CellKey(Int(key.company), metric, Int(key.year))
-            if let depth = inProgress[k] {
+            if case .busy(let depth) = memo.slot(k) {
                 markGuard(depth)
                 return nil
             }
