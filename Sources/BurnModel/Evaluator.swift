@@ -60,7 +60,9 @@ final class Evaluator {
     func topLookup(_ key: CellKey) throws -> Found {
         if memo.entry(key) == nil, let first = model.companyList[Int(key.company)].firstYear,
            Int(key.year) - first > Evaluator.warmSpan {
-            var y = first
+            // Start after the latest year already worked out.
+            var y = Int(key.year) - 1
+            while y > first, memo.entry(CellKey(Int(key.company), Int(key.metric), y)) == nil { y -= 1 }
             while y < Int(key.year) {
                 _ = try? lookup(CellKey(Int(key.company), Int(key.metric), y))
                 y += 1
