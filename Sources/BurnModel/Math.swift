@@ -6,3 +6,4 @@ import Darwin
 #endif
 
 @inline(__always) func _pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+@inline(__always) func _log10(_ a: Double) -> Double { log10(a) }

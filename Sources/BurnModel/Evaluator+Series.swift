@@ -1,0 +1,170 @@
+// Evaluator+Series: rules, interpolation and the money events that fill a metric's years.
+
+extension Evaluator {
+    // MARK: - Money events
+
+    /// Values set by events in the year itself: rounds (raised, valuation), commitments.
+    func eventValue(_ role: MetricRole, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        let company = model.companyList[c]
+        switch role {
+        case .roundAmounts:
+            var sum = zero(m, c), used: [Int] = []
+            for i in company.roundOrder where company.rounds[i].year == y {
+                sum = try add(sum, company.rounds[i].amount, y)
+                used.append(i)
+            }
+            return used.isEmpty ? nil : (sum, .rounds(used))
+        case .roundValuation:
+            for i in company.roundOrder.reversed() where company.rounds[i].year == y {
+                if let post = try company.rounds[i].post(rates: model.rates) {
+                    return (try model.normalize(post, metric: m, company: c, year: y, at: company.rounds[i].at), .rounds([i]))
+                }
+            }
+            return nil
+        case .commitments:
+            var sum = zero(m, c), used: [Int] = []
+            for (i, commitment) in company.commitments.enumerated() where commitment.years.contains(y) {
+                sum = try add(sum, try commitment.share(currency: company.currency), y)
+                used.append(i)
+            }
+            return used.isEmpty ? nil : (sum, .commitments(used))
+        }
+    }
+
+    /// Values that only apply when nothing else does: commitments feeding capex or costs,
+    /// and a valuation carried forward from the latest round or valuation fact.
+    func lateEventValue(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        let company = model.companyList[c]
+        var sum = zero(m, c), used: [Int] = []
+        for (i, commitment) in company.commitments.enumerated()
+        where company.commitmentMetrics[i] == m && commitment.years.contains(y) {
+            sum = try add(sum, try commitment.share(currency: company.currency), y)
+            used.append(i)
+        }
+        if !used.isEmpty { return (sum, .commitmentFeed(used)) }
+        if decl.role == .roundValuation {
+            let earlier = company.rounds.contains { $0.year < y && $0.valuation != nil }
+                || (company.facts[m]?.keys.contains { $0 < y } ?? false)
+            if earlier { return (try read(CellKey(c, m, y - 1)), .carried(from: y - 1)) }
+        }
+        return nil
+    }
+
+    private func add(_ a: Quantity, _ b: Quantity, _ year: Int) throws -> Quantity {
+        do { return try a.adding(b, rates: model.rates, year: year) } catch { throw ModelError(error) }
+    }
+
+    // MARK: - Rules
+
+    /// The rule that gives the metric's value in a year: the last declared one covering it.
+    func coveringRule(_ c: Int, _ m: Int, _ y: Int) -> Int? {
+        guard let rules = model.companyList[c].rules[m] else { return nil }
+        for i in rules.indices.reversed() where covers(rules, i, c, m, y) { return i }
+        return nil
+    }
+
+    private func covers(_ rules: [GrowthRule], _ i: Int, _ c: Int, _ m: Int, _ y: Int) -> Bool {
+        switch rules[i].kind {
+        case .perYear(_, let from, let until):
+            guard let start = start(from, c, m) else { return false }
+            return y >= start && y <= (until ?? Int.max)
+        case .factor(_, let year):
+            return y == year
+        case .reaches(_, let year):
+            guard y <= year else { return false }
+            guard let anchor = anchor(rules, i, c, m) else { return y == year }
+            return y > anchor
+        }
+    }
+
+    /// Where a per-year rule starts: its `from`, else the year after the metric's first fact
+    /// (or the company's first year).
+    private func start(_ from: Int?, _ c: Int, _ m: Int) -> Int? {
+        if let from { return from }
+        let company = model.companyList[c]
+        if let first = company.facts[m]?.keys.min() { return first + 1 }
+        return company.firstYear.map { $0 + 1 }
+    }
+
+    /// The last year before a `reaches` rule's year whose value is settled otherwise: a fact,
+    /// or a year another rule fixes (an open-ended per-year rule settles none).
+    private func anchor(_ rules: [GrowthRule], _ i: Int, _ c: Int, _ m: Int) -> Int? {
+        guard case .reaches(_, let year) = rules[i].kind else { return nil }
+        var best = model.companyList[c].facts[m]?.keys.filter { $0 < year }.max()
+        func consider(_ y: Int) { if (y < year) && (y > (best ?? Int.min)) { best = y } }
+        for (j, rule) in rules.enumerated() where j != i {
+            switch rule.kind {
+            case .factor(_, let y): consider(y)
+            case .reaches(_, let y): consider(y)
+            case .perYear(_, let from, let until?):
+                let last = min(until, year - 1)
+                if let s = start(from, c, m), s <= last { consider(last) }
+            case .perYear: break
+            }
+        }
+        return best
+    }
+
+    func applyRule(_ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        guard let i = coveringRule(c, m, y) else { return nil }
+        let rules = model.companyList[c].rules[m]!
+        switch rules[i].kind {
+        case .perYear(let rate, _, _):
+            var q = try read(CellKey(c, m, y - 1))
+            q.value *= 1 + rate
+            return (q, .rule(i))
+        case .factor(let factor, _):
+            var q = try read(CellKey(c, m, y - 1))
+            q.value *= factor
+            return (q, .rule(i))
+        case .reaches(let target, let year):
+            if y == year { return (displayed(target, m), .rule(i)) }
+            let a = anchor(rules, i, c, m)!
+            let start = try read(CellKey(c, m, a))
+            return (try blend(start, target, from: a, to: year, at: y), .rule(i))
+        }
+    }
+
+    // MARK: - Interpolation
+
+    /// Between two facts with no rule in between, the years grow at the constant rate that
+    /// joins them (linearly when the signs differ or one is 0). Not for sums of events.
+    func interpolate(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        if decl.role == .roundAmounts || decl.role == .commitments { return nil }
+        let company = model.companyList[c]
+        var before: Int?, after: Int?
+        func consider(_ year: Int) {
+            if (year < y) && (year > (before ?? Int.min)) { before = year }
+            if (year > y) && (year < (after ?? Int.max)) { after = year }
+        }
+        if let years = company.facts[m]?.keys { for year in years { consider(year) } }
+        if decl.role == .roundValuation {
+            for round in company.rounds where round.valuation != nil { consider(round.year) }
+        }
+        guard let a = before, let b = after else { return nil }
+        if company.rules[m] != nil {
+            for year in (a + 1)..<b where coveringRule(c, m, year) != nil { return nil }
+        }
+        let start = try read(CellKey(c, m, a))
+        let end = try read(CellKey(c, m, b))
+        return (try blend(start, end, from: a, to: b, at: y), .interpolation(from: a, to: b))
+    }
+
+    /// The value in year `t` on the constant-rate path from `a` (year t0) to `b` (year t1).
+    func blend(_ a: Quantity, _ b: Quantity, from t0: Int, to t1: Int, at t: Int) throws -> Quantity {
+        let end: Double
+        do {
+            end = try b.converted(toMatch: a, operation: "compare", rates: model.rates, year: t1).value
+        } catch {
+            throw ModelError(error)
+        }
+        let fraction = Double(t - t0) / Double(t1 - t0)
+        var q = a
+        if (a.value > 0 && end > 0) || (a.value < 0 && end < 0) {
+            q.value = a.value * Foundation_pow(end / a.value, fraction)
+        } else {
+            q.value = a.value + (end - a.value) * fraction
+        }
+        return q
+    }
+}

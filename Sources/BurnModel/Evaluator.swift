@@ -1,0 +1,291 @@
+// Evaluator: works out one cell — fact, formula, identity, rule, interpolation, default — with memoisation.
+
+/// Evaluates cells of one model for one query. Keeps the stack of cells in progress, to
+/// report formula cycles and to keep identity solving from using a cell to solve itself.
+/// A value worked out while assuming that a cell lower on the stack was unknown depends on
+/// that assumption, so it is only cached once the lowest such cell is finished.
+final class Evaluator {
+    struct Frame {
+        var key: CellKey
+        var inputs: [CellKey] = []
+        /// The lowest stack depth whose in-progress state this computation relied on.
+        var lowestGuard = Int.max
+        /// A real failure met while trying identities, reported if nothing else works.
+        var realError: (any Error)?
+        /// When recording: inputs whose values depended on cells in progress.
+        var context: [CellKey: Entry] = [:]
+    }
+
+    static let maxDepth = 1200
+    /// Queries further than this past the company's first year warm the cache year by
+    /// year first, so recursion through `cash[year - 1]` stays shallow.
+    static let warmSpan = 32
+
+    let model: Model
+    let memo: Memo
+    var frames: [Frame] = []
+    /// Keeps, for `explain`, the values that could not be cached, under the cells that used them.
+    let recording: Bool
+
+    init(_ model: Model) {
+        self.model = model
+        self.memo = model.memo
+        self.recording = false
+    }
+
+    /// An evaluator with its own cache, recording everything `explain` needs.
+    init(recording model: Model) {
+        self.model = model
+        self.memo = Memo()
+        self.recording = true
+    }
+
+    // MARK: - Entry points
+
+    /// A value or the reason it is unknown; real errors are thrown.
+    enum Found {
+        case value(Quantity)
+        case unknown(ModelError)
+    }
+
+    /// A top-level query.
+    func top(_ key: CellKey) throws -> Quantity {
+        switch try topLookup(key) {
+        case .value(let q): return q
+        case .unknown(let e): throw e
+        }
+    }
+
+    /// A top-level query that reports unknown values without throwing.
+    func topLookup(_ key: CellKey) throws -> Found {
+        if memo.entry(key) == nil, let first = model.companyList[Int(key.company)].firstYear,
+           Int(key.year) - first > Evaluator.warmSpan {
+            // Start after the latest year already worked out.
+            var y = Int(key.year) - 1
+            while y > first, memo.entry(CellKey(Int(key.company), Int(key.metric), y)) == nil { y -= 1 }
+            while y < Int(key.year) {
+                _ = try? lookup(CellKey(Int(key.company), Int(key.metric), y))
+                y += 1
+            }
+        }
+        return try lookup(key)
+    }
+
+    /// A read from a formula or rule: recorded as an input of the cell being computed.
+    func read(_ key: CellKey) throws -> Quantity {
+        if !frames.isEmpty { frames[frames.count - 1].inputs.append(key) }
+        return try value(key)
+    }
+
+    func value(_ key: CellKey) throws -> Quantity {
+        switch try lookup(key) {
+        case .value(let q): return q
+        case .unknown(let e): throw e
+        }
+    }
+
+    func lookup(_ key: CellKey) throws -> Found {
+        switch memo.slot(key) {
+        case .done(let entry):
+            switch entry.result {
+            case .value(let q): return .value(q)
+            case .unknown(let e): return .unknown(e)
+            case .error(let e): throw e
+            }
+        case .busy(let depth):
+            markGuard(depth)
+            throw cycleError(from: depth, to: key)
+        case .empty:
+            break
+        }
+        guard frames.count < Evaluator.maxDepth else {
+            throw ModelError(.tooDeep, "\(name(key, full: true)) needs more than \(Evaluator.maxDepth) values in a chain",
+                             hint: "a formula probably reaches back year after year without a fact to stop at")
+        }
+        let depth = frames.count
+        frames.append(Frame(key: key))
+        memo.set(key, .busy(depth))
+        let stored: Stored
+        var how = How.zero
+        do {
+            switch try compute(key) {
+            case .value(let q, let h):
+                stored = .value(q)
+                how = h
+            case .unknown(let e):
+                stored = .unknown(e)
+            }
+        } catch {
+            stored = .error(error)
+        }
+        let frame = frames.removeLast()
+        if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
+        let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
+        if frame.lowestGuard >= depth {
+            memo.set(key, .done(entry))
+        } else {
+            memo.set(key, .empty)
+            if recording, !frames.isEmpty, case .value = stored {
+                frames[frames.count - 1].context[key] = entry
+            }
+        }
+        switch stored {
+        case .value(let q): return .value(q)
+        case .unknown(let e): return .unknown(e)
+        case .error(let e): throw e
+        }
+    }
+
+    // MARK: - The order of evaluation
+
+    enum Computed {
+        case value(Quantity, How)
+        case unknown(ModelError)
+    }
+
+    /// Fact, events, formula (the company's, then the catalogue's), identities, rules,
+    /// interpolation, late events, zero for sums of events; else unknown.
+    private func compute(_ key: CellKey) throws -> Computed {
+        let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
+        let decl = model.metricList[m]
+        if let fact = model.companyList[c].facts[m]?[y] { return .value(fact.value, .fact) }
+        if let role = decl.role, let r = try eventValue(role, c, m, y) { return .value(r.0, r.1) }
+
+        let own = model.companyList[c].formulas[m]
+        let fallback = model.defaultFormulas[m]
+        if decl.kind == .stock, own != nil || fallback != nil {
+            guard let first = model.companyList[c].firstYear else { return .unknown(unknown(key)) }
+            if y < first { return .value(zero(m, c), .startsAtZero) }
+        }
+        if let own {
+            do {
+                return .value(try evaluate(own, key), .formula(isDefault: false))
+            } catch let e as ModelError where e.kind == .unknown {
+                return .unknown(e)
+            }
+        }
+        var deferred: ModelError?
+        if let fallback {
+            do {
+                return .value(try evaluate(fallback, key), .formula(isDefault: true))
+            } catch let e as ModelError where e.kind == .unknown {
+                deferred = e
+            }
+        }
+        for index in model.identitiesByMetric[m] {
+            if let (q, inputs) = try solve(model.identities[index], for: key) {
+                frames[frames.count - 1].inputs = inputs
+                return .value(q, .identity(index))
+            }
+        }
+        resetInputs()
+        if let r = try applyRule(c, m, y) { return .value(r.0, r.1) }
+        resetInputs()
+        if let r = try interpolate(decl, c, m, y) { return .value(r.0, r.1) }
+        resetInputs()
+        if let r = try lateEventValue(decl, c, m, y) { return .value(r.0, r.1) }
+        if decl.defaultsToZero { return .value(zero(m, c), .zero) }
+        if let real = frames[frames.count - 1].realError { throw real }
+        return .unknown(deferred ?? unknown(key))
+    }
+
+    private func evaluate(_ entry: FormulaEntry, _ key: CellKey) throws -> Quantity {
+        resetInputs()
+        let c = Int(key.company)
+        let company = model.companyList[c]
+        let context = FormulaContext(year: Int(key.year), company: company.name, currency: company.currency,
+                                     rates: model.rates, evaluator: self, companyIndex: c)
+        let q = try entry.formula.evaluate(context)
+        guard q.value.isFinite else {
+            throw ModelError(.invalid, "the formula for \(name(key, full: true)) gives a number that is not finite",
+                             at: entry.at)
+        }
+        return try model.normalize(q, metric: Int(key.metric), company: c, year: Int(key.year), at: entry.at)
+    }
+
+    // MARK: - Identities
+
+    /// Solves an identity for the cell when every other term is known; nil otherwise.
+    private func solve(_ identity: ResolvedIdentity, for key: CellKey) throws -> (Quantity, [CellKey])? {
+        let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
+        var sum = identity.constant
+        var own = 0.0
+        var inputs: [CellKey] = []
+        for (coefficient, metric) in identity.terms {
+            if metric == Int(key.metric) { own += coefficient; continue }
+            let k = CellKey(Int(key.company), metric, Int(key.year))
+            if case .busy(let depth) = memo.slot(k) {
+                markGuard(depth)
+                return nil
+            }
+            let q: Quantity
+            do {
+                guard case .value(let found) = try lookup(k) else { return nil }
+                q = found
+            } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
+                return nil
+            } catch {
+                if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
+                return nil
+            }
+            do {
+                sum += coefficient * (try q.converted(toMatch: target, operation: "add", rates: model.rates,
+                                                      year: Int(key.year))).value
+            } catch {
+                throw ModelError(error, at: identity.identity.at)
+            }
+            inputs.append(k)
+        }
+        guard own != 0 else { return nil }
+        var result = target
+        result.value = -sum / own
+        if result.value == 0 { result.value = 0 }  // no -0
+        return (displayed(result, Int(key.metric)), inputs)
+    }
+
+    // MARK: - Helpers
+
+    func resetInputs() {
+        frames[frames.count - 1].inputs.removeAll(keepingCapacity: true)
+    }
+
+    private func markGuard(_ depth: Int) {
+        guard !frames.isEmpty else { return }
+        let top = frames.count - 1
+        if depth < frames[top].lowestGuard { frames[top].lowestGuard = depth }
+    }
+
+    /// 0 in the metric's unit for the company.
+    func zero(_ m: Int, _ c: Int) -> Quantity {
+        displayed(Quantity(0, model.canonicalUnit(m, company: c)), m)
+    }
+
+    func displayed(_ q: Quantity, _ m: Int) -> Quantity {
+        var q = q
+        switch model.metricList[m].measure {
+        case .percent: q.display = .percent
+        case .multiple: q.display = .multiple
+        default: break
+        }
+        return q
+    }
+
+    func unknown(_ key: CellKey) -> ModelError {
+        ModelError.unknown(company: model.companyList[Int(key.company)].name,
+                           metric: model.metricList[Int(key.metric)].name, year: Int(key.year))
+    }
+
+    /// `revenue[2024]`, or `OpenAI.revenue[2024]` when `full`.
+    func name(_ key: CellKey, full: Bool) -> String {
+        let metric = "\(model.metricList[Int(key.metric)].name)[\(key.year)]"
+        return full ? "\(model.companyList[Int(key.company)].name).\(metric)" : metric
+    }
+
+    private func cycleError(from depth: Int, to key: CellKey) -> ModelError {
+        let path = frames[depth...].map(\.key) + [key]
+        let full = path.contains { $0.company != key.company }
+        let text = path.map { name($0, full: full) }.joined(separator: " -> ")
+        return ModelError(.cycle, "formula cycle: \(text)",
+                          hint: "one of these formulas must not need the others in the same year; give a fact to break the cycle")
+    }
+}

@@ -1,0 +1,38 @@
+// GrowthRule: how a metric grows in years with no fact (`revenue grows 50% per year`).
+
+/// A rule for the years a metric has no fact. Later rules win where they overlap.
+public struct GrowthRule {
+    public enum Kind: Sendable, Hashable {
+        /// `grows 50% per year [from Y1] [until Y2]`: each year is the year before times
+        /// (1 + rate). With no `from`, it starts the year after the metric's first fact.
+        case perYear(rate: Double, from: Int?, until: Int?)
+        /// `grows 3.1x in 2025`: that year is the year before times the factor.
+        case factor(Double, in: Int)
+        /// `reaches 98.7B in 2028`: that year is the value, and the years since the last
+        /// known one grow at one constant rate.
+        case reaches(Quantity, in: Int)
+    }
+
+    public var kind: Kind
+    public var at: SourceRef?
+
+    public init(_ kind: Kind, at: SourceRef? = nil) {
+        self.kind = kind
+        self.at = at
+    }
+
+    /// `grows 50% per year from 2026 until 2030`.
+    public static func grows(_ rate: Double, from: Int? = nil, until: Int? = nil, at: SourceRef? = nil) -> GrowthRule {
+        GrowthRule(.perYear(rate: rate, from: from, until: until), at: at)
+    }
+
+    /// `grows 3.1x in 2025`.
+    public static func grows(factor: Double, in year: Int, at: SourceRef? = nil) -> GrowthRule {
+        GrowthRule(.factor(factor, in: year), at: at)
+    }
+
+    /// `reaches 98.7B in 2028`.
+    public static func reaches(_ value: Quantity, in year: Int, at: SourceRef? = nil) -> GrowthRule {
+        GrowthRule(.reaches(value, in: year), at: at)
+    }
+}

@@ -1,0 +1,71 @@
+// Identity: a linear relation between metrics that holds in every year and solves both ways.
+
+/// `sum(coefficient * metric) + constant = 0` in every year, for every company:
+/// `operating_income - revenue + costs = 0`. A metric-year with exactly one unknown term,
+/// all others known, is derived from it.
+public struct Identity: Sendable, Hashable {
+    public struct Term: Sendable, Hashable {
+        public var coefficient: Double
+        public var metric: String
+        public init(_ coefficient: Double, _ metric: String) {
+            self.coefficient = coefficient
+            self.metric = metric
+        }
+    }
+
+    public var terms: [Term]
+    public var constant: Double
+    public var at: SourceRef?
+
+    public init(_ terms: [Term], constant: Double = 0, at: SourceRef? = nil) {
+        self.terms = terms
+        self.constant = constant
+        self.at = at
+    }
+
+    /// `Identity([(1, "operating_income"), (-1, "revenue"), (1, "costs")])`.
+    public init(_ terms: [(Double, String)], constant: Double = 0, at: SourceRef? = nil) {
+        self.init(terms.map { Term($0.0, $0.1) }, constant: constant, at: at)
+    }
+
+    /// The identity solved for one of its metrics: `costs = revenue - operating_income`.
+    public func solved(for metric: String) -> String {
+        let own = terms.filter { $0.metric == metric }.reduce(0) { $0 + $1.coefficient }
+        guard own != 0 else { return description }
+        var rhs = ""
+        // Added terms first, so it reads `costs = revenue - operating_income`.
+        let others = terms.filter { $0.metric != metric }
+        for term in others where -term.coefficient / own > 0 { appendTerm(-term.coefficient / own, term.metric, to: &rhs) }
+        for term in others where -term.coefficient / own < 0 { appendTerm(-term.coefficient / own, term.metric, to: &rhs) }
+        if constant != 0 { appendTerm(-constant / own, nil, to: &rhs) }
+        return "\(metric) = \(rhs.isEmpty ? "0" : rhs)"
+    }
+
+    /// `operating_income - revenue + costs = 0`.
+    public var description: String {
+        var lhs = ""
+        for term in terms { appendTerm(term.coefficient, term.metric, to: &lhs) }
+        if constant != 0 { appendTerm(constant, nil, to: &lhs) }
+        return "\(lhs) = 0"
+    }
+
+    private func appendTerm(_ c: Double, _ name: String?, to s: inout String) {
+        let negative = c < 0
+        let magnitude = abs(c)
+        if s.isEmpty { s += negative ? "-" : "" } else { s += negative ? " - " : " + " }
+        let number = magnitude == magnitude.rounded() && abs(magnitude) < 1e15
+            ? String(Int(magnitude)) : String(magnitude)
+        if let name {
+            s += magnitude == 1 ? name : "\(number) * \(name)"
+        } else {
+            s += number
+        }
+    }
+}
+
+/// An identity with metric names resolved to catalogue positions.
+struct ResolvedIdentity {
+    var identity: Identity
+    var terms: [(coefficient: Double, metric: Int)]
+    var constant: Double
+}

@@ -1,0 +1,123 @@
+// FactsTests: facts, units, identities both ways, contradictions (D5, D8, D9).
+import BurnModel
+import Testing
+
+@Suite struct FactsTests {
+    @Test func lossAndRevenueGiveCosts() throws {  // D5
+        let model = Catalogue.openAI()
+        let costs = try model.value(company: "OpenAI", metric: "costs", year: 2024)
+        #expect(close(costs.value, 8.7e9))
+        #expect(costs.unit == .money("USD"))
+        let income = try model.value(company: "OpenAI", metric: "operating_income", year: 2024)
+        #expect(close(income.value, -5e9))
+    }
+
+    @Test func costsAndRevenueGiveLoss() throws {  // D5, the other way
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9))
+        try model.setFact(company: "OpenAI", metric: "costs", year: 2024, Quantity(8.7e9))
+        #expect(close(try model.value(company: "OpenAI", metric: "loss", year: 2024).value, 5e9))
+        // and costs with loss give revenue
+        try model.removeFact(company: "OpenAI", metric: "revenue", year: 2024)
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2024, Quantity(5e9))
+        #expect(close(try model.value(company: "OpenAI", metric: "revenue", year: 2024).value, 3.7e9))
+    }
+
+    @Test func costBreakdownSumsToCosts() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("A")
+        try model.setFact(company: "A", metric: "compute", year: 2024, Quantity(7e9))
+        try model.setFact(company: "A", metric: "staff", year: 2024, Quantity(1.5e9))
+        try model.setFact(company: "A", metric: "other_costs", year: 2024, Quantity(0.2e9))
+        try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(3.7e9))
+        #expect(close(try model.value(company: "A", metric: "costs", year: 2024).value, 8.7e9))
+        #expect(close(try model.value(company: "A", metric: "loss", year: 2024).value, 5e9))
+    }
+
+    @Test func lossAtThreeQuartersOfRevenue() throws {  // D8, D9
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2028, Quantity(74e9), source: "004")
+        try model.setFormula(company: "OpenAI", metric: "revenue", formula { ctx in
+            let loss = try ctx.value("loss")
+            return Quantity(loss.value / 0.75, loss.unit)
+        })
+        let revenue = try model.value(company: "OpenAI", metric: "revenue", year: 2028)
+        let costs = try model.value(company: "OpenAI", metric: "costs", year: 2028)
+        #expect(close(revenue.value, 98.667e9, 1e-4))
+        #expect(close(costs.value, 172.667e9, 1e-4))
+        let margin = try model.value(company: "OpenAI", metric: "margin", year: 2028)
+        #expect(close(margin.value, -0.75))
+        #expect(margin.display == .percent)
+    }
+
+    @Test func plainNumbersTakeTheCompanyCurrency() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("Mistral")
+        try model.setCurrency(company: "Mistral", "EUR")
+        try model.setFact(company: "Mistral", metric: "revenue", year: 2024, Quantity(30e6))
+        #expect(try model.value(company: "Mistral", metric: "revenue", year: 2024).unit == .money("EUR"))
+        try model.setFact(company: "Mistral", metric: "margin", year: 2024, Quantity(-0.5))
+        #expect(try model.value(company: "Mistral", metric: "margin", year: 2024).display == .percent)
+    }
+
+    @Test func aUnitThatDoesNotFitIsAnError() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("A")
+        let at = SourceRef(file: 1, start: 10, end: 15)
+        let error = modelError {
+            try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(10, .named(Units.gw)), at: at)
+        }
+        #expect(error?.kind == .unitMismatch)
+        #expect(error?.message == "unit mismatch: revenue is money, not GW")
+        #expect(error?.at == at)
+        #expect(modelError { try model.setFact(company: "A", metric: "margin", year: 2024, .money(1e9)) }?.kind == .unitMismatch)
+    }
+
+    @Test func contradictingFactsAreAnError() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        let revenueAt = SourceRef(file: 0, start: 1, end: 2)
+        let costsAt = SourceRef(file: 0, start: 30, end: 40)
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9), at: revenueAt)
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2024, Quantity(5e9))
+        let error = modelError {
+            try model.setFact(company: "OpenAI", metric: "costs", year: 2024, Quantity(9e9), at: costsAt)
+        }
+        #expect(error?.kind == .contradiction)
+        #expect(error?.message
+            == "revenue[2024] = $3.7B and loss[2024] = $5B give costs[2024] = $8.7B, but costs[2024] = $9B is given")
+        #expect(error?.at == costsAt)
+        #expect(error?.notes.map(\.message) == ["revenue[2024] is given here", "loss[2024] is given here"])
+        #expect(error?.notes.first?.at == revenueAt)
+        // The failed fact changed nothing.
+        #expect(close(try model.value(company: "OpenAI", metric: "costs", year: 2024).value, 8.7e9))
+        // Within 0.05% is fine.
+        try model.setFact(company: "OpenAI", metric: "costs", year: 2024, Quantity(8.703e9))
+    }
+
+    @Test func allTermsGivenMustBalance() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("A")
+        try model.setFact(company: "A", metric: "operating_income", year: 2024, Quantity(-5e9))
+        let error = modelError { try model.setFact(company: "A", metric: "loss", year: 2024, Quantity(4e9)) }
+        #expect(error?.message == "operating_income[2024] = -$5B gives loss[2024] = $5B, but loss[2024] = $4B is given")
+    }
+
+    @Test func undeclaredNamesAreErrors() {
+        var model = Catalogue.forTests()
+        #expect(modelError { try model.setFact(company: "Nobody", metric: "revenue", year: 2024, Quantity(1)) }?.message
+            == "unknown company 'Nobody'")
+        model.declareCompany("A")
+        #expect(modelError { try model.setFact(company: "A", metric: "revnue", year: 2024, Quantity(1)) }?.message
+            == "unknown metric 'revnue'")
+    }
+
+    @Test func sourcesInOrder() throws {
+        let model = Catalogue.openAI()
+        let sourced = model.facts(sourcedOnly: true)
+        #expect(sourced.map { "\($0.metric)[\($0.year)]" } == ["revenue[2024]", "loss[2024]", "revenue[2025]", "valuation[2023]"])
+        #expect(sourced.first?.fact.source == "001")
+    }
+}
