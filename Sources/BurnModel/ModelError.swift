@@ -99,7 +99,14 @@ extension ModelError {
         ModelError(.undeclared, "unknown metric '\(name)'", hint: "declare it with `metric \(name): money flow`")
     }
 
-    init(_ error: UnitError, at: SourceRef? = nil) {
-        self.init(.unitMismatch, error.message, hint: error.hint, at: at)
+    /// A unit error from quantity arithmetic (anything else is wrapped as invalid).
+    init(_ error: any Error, at: SourceRef? = nil) {
+        if let error = error as? UnitError {
+            self.init(.unitMismatch, error.message, hint: error.hint, at: at)
+        } else if let error = error as? ModelError {
+            self = error
+        } else {
+            self.init(.invalid, "\(error)", at: at)
+        }
     }
 }
