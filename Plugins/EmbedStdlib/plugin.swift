@@ -16,8 +16,10 @@ struct EmbedStdlib: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding the Burn standard library",
                 executable: try context.tool(named: "EmbedStdlibTool").url,
-                arguments: [output.path()] + files.map { $0.path() },
-                inputFiles: files,
+                // The tool lists the folder itself, so a file added later is embedded too.
+                arguments: [output.path(), stdlib.path()],
+                // The folder too, so that adding a file re-runs the tool (not only editing one).
+                inputFiles: files + [stdlib],
                 outputFiles: [output]
             )
         ]

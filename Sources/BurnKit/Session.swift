@@ -91,7 +91,9 @@ public final class Session {
             if error is Interrupted { return "interrupted\n" }
             return "error: \(error)\n"
         }
-        return burnError.diagnostics.map { renderer.render($0, file: interpreter.sources[$0.span.file]) }.joined()
+        return burnError.diagnostics.map {
+            renderer.render($0, file: interpreter.sources[$0.span.file], files: interpreter.sources)
+        }.joined()
     }
 
     /// Checks run so far (`check` statements), for `burn check`.

@@ -1,29 +1,152 @@
-// World: the language's view of the financial model: companies, metrics, values by year.
+// World: the financial model as the language sees it: names, values by year, members of
+// companies and rounds, and the conversion of the model's errors into diagnostics.
 import BurnModel
 
 final class World {
     unowned let runtime: Runtime
-
     /// Everything the model holds, as a value: copied to snapshot, assigned to restore.
-    struct State {}
-    var state = State()
+    typealias State = Model
+    var state = Model()
+    /// Formula contexts being evaluated, innermost last: reads inside a formula go through
+    /// its context so the model records dependencies and sees cycles.
+    var contexts: [FormulaContext] = []
 
     init(runtime: Runtime) { self.runtime = runtime }
 
-    func execute(_ statement: Stmt, in interpreter: Interpreter, file: SourceFile) throws {
-        throw Diagnostic("this statement is not available yet", at: statement.span)
+    var model: Model {
+        get { state }
+        set { state = newValue }
     }
 
-    var metricNames: [String] { [] }
-    var companyNames: [String] { [] }
-    func isMetric(_ name: String) -> Bool { false }
-    func isCompany(_ name: String) -> Bool { false }
+    var metricNames: [String] { state.metrics.map(\.name) }
+    var companyNames: [String] { state.companies.map(\.name) }
+    func isMetric(_ name: String) -> Bool { state.metric(named: name) != nil }
+    func isCompany(_ name: String) -> Bool { state.company(named: name) != nil }
 
+    // MARK: - Values
+
+    /// A company's metric in a year, shown as its measure asks (percent, multiple).
     func value(company: String, metric: String, year: Int, at span: Span) throws -> Quantity {
-        throw Diagnostic("\(company).\(metric)[\(year)] is unknown", at: span)
+        var q: Quantity
+        if let context = contexts.last {
+            q = try context.value(company: company, metric: metric, year: year)
+        } else {
+            do {
+                q = try state.value(company: company, metric: metric, year: year)
+            } catch let error as ModelError {
+                throw diagnostic(error, at: span)
+            }
+        }
+        if q.unit.isNone, q.display == .auto, let decl = state.metric(named: metric) {
+            switch decl.measure {
+            case .percent: q.display = .percent
+            case .multiple: q.display = .multiple
+            default: break
+            }
+        }
+        return q
     }
+
+    /// A model error as a diagnostic: at the model's own place when it has one, else `span`.
+    func diagnostic(_ error: ModelError, at span: Span) -> Diagnostic {
+        let notes = error.notes.map { Diagnostic.Note($0.message, span: $0.at.map(World.span)) }
+        return Diagnostic(error.message, at: span, hint: error.hint, notes: notes)
+    }
+
+    static func span(_ ref: SourceRef) -> Span { Span(file: ref.file, start: ref.start, end: ref.end) }
+    static func ref(_ span: Span) -> SourceRef { SourceRef(file: span.file, start: span.start, end: span.end) }
+
+    /// Runs a model edit, turning its errors into diagnostics at `span`.
+    func edit(at span: Span, _ body: (inout Model) throws -> Void) throws {
+        var copy = state
+        do {
+            try body(&copy)
+        } catch let error as ModelError {
+            throw diagnostic(error, at: span)
+        }
+        state = copy
+    }
+
+    // MARK: - Members
 
     func member(of value: Value, _ name: Name, at span: Span, baseSpan: Span) throws -> Value {
-        throw Diagnostic("\(value.typeName.capitalizedFirst) has no member '\(name.text)'", at: name.span)
+        switch value {
+        case .company(let company): return try companyMember(company, name, at: span)
+        case .round(let r): return try roundMember(r, name)
+        case .list(let list) where name.text == "count": return .number(Double(list.items.count))
+        default:
+            throw Diagnostic("\(value.typeName.capitalizedFirst) has no member '\(name.text)'", at: name.span)
+        }
+    }
+
+    static let companyMembers = ["rounds", "breakeven", "runs_out", "total_raised", "name", "currency", "founded", "first_year"]
+
+    private func companyMember(_ company: String, _ name: Name, at span: Span) throws -> Value {
+        if isMetric(name.text) { return .series(company: company, metric: name.text) }
+        do {
+            switch name.text {
+            case "rounds":
+                let count = try state.rounds(company: company).count
+                return .list(ListValue((0..<count).map { .round(RoundValue(company: company, index: $0)) }))
+            case "breakeven": return World.yearAnswer(try state.breakeven(company: company))
+            case "runs_out": return World.yearAnswer(try state.runsOut(company: company))
+            case "total_raised": return Value.make(try state.totalRaised(company: company))
+            case "name": return .string(company)
+            case "currency": return .string(state.company(named: company)?.currency ?? "USD")
+            case "founded":
+                guard let y = state.company(named: company)?.founded else { return .none("founding year unknown") }
+                return .year(y)
+            case "first_year":
+                guard let y = state.company(named: company)?.firstYear else { return .none("no facts yet") }
+                return .year(y)
+            default: break
+            }
+        } catch let error as ModelError {
+            throw diagnostic(error, at: span)
+        }
+        let suggestion = EditDistance.suggestion(for: name.text, among: metricNames + World.companyMembers)
+        throw Diagnostic("\(company) has no metric or member '\(name.text)'", at: name.span,
+                         label: suggestion.map { "did you mean '\($0)'?" },
+                         hint: "declare a new metric with `metric \(name.text): money flow`")
+    }
+
+    static func yearAnswer(_ answer: YearAnswer) -> Value {
+        switch answer {
+        case .year(let y): return .year(y)
+        case .noneThrough(let y): return .none("none before \(y + 1)")
+        }
+    }
+
+    static let roundMembers = ["amount", "pre", "post", "dilution", "step_up", "year", "label", "lead"]
+
+    private func roundMember(_ r: RoundValue, _ name: Name) throws -> Value {
+        let figures: RoundFigures
+        do {
+            let rounds = try state.rounds(company: r.company)
+            guard r.index < rounds.count else { throw Diagnostic("that round no longer exists", at: name.span) }
+            figures = rounds[r.index]
+        } catch let error as ModelError {
+            throw diagnostic(error, at: name.span)
+        }
+        func optional(_ q: Quantity?, _ display: Display = .auto, _ why: String) -> Value {
+            guard var q else { return .none(why) }
+            if display != .auto { q.display = display }
+            return Value.make(q)
+        }
+        switch name.text {
+        case "amount": return Value.make(figures.round.amount)
+        case "pre": return optional(figures.pre, .auto, "no valuation given")
+        case "post": return optional(figures.post, .auto, "no valuation given")
+        case "dilution": return optional(figures.dilution, .percent, "no valuation given")
+        case "step_up": return optional(figures.stepUp, .multiple, "no earlier valuation")
+        case "year": return .year(figures.round.year)
+        case "label": return figures.round.label.map(Value.string) ?? .none("no label")
+        case "lead": return figures.round.lead.map(Value.string) ?? .none("no lead investor")
+        default:
+            let suggestion = EditDistance.suggestion(for: name.text, among: World.roundMembers)
+            throw Diagnostic("a round has no member '\(name.text)'", at: name.span,
+                             label: suggestion.map { "did you mean '\($0)'?" },
+                             hint: "a round has \(World.roundMembers.joined(separator: ", "))")
+        }
     }
 }

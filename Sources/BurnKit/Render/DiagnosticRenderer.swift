@@ -7,6 +7,11 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Renders one diagnostic against the file it points into (nil when it has no source).
     public func render(_ d: Diagnostic, file: SourceFile?) -> String {
+        render(d, file: file, files: file.map { [$0.id: $0] } ?? [:])
+    }
+
+    /// Renders with every file the session knows, so notes can say where they point.
+    public func render(_ d: Diagnostic, file: SourceFile?, files: [Int: SourceFile]) -> String {
         var out = paint(d.severity.rawValue, severityStyle(d.severity)) + paint(": " + d.message, bold) + "\n"
         if let file, d.span.file == file.id {
             out += snippet(file: file, span: d.span, label: d.label)
@@ -14,7 +19,12 @@ public struct DiagnosticRenderer: Sendable {
             out += "  = " + label + "\n"
         }
         for note in d.notes {
-            out += "  " + paint("= note:", blue) + " " + note.message + "\n"
+            var place = ""
+            if let span = note.span, let noteFile = files[span.file] {
+                let (line, column) = noteFile.location(of: span.start)
+                place = " (\(noteFile.name):\(line):\(column))"
+            }
+            out += "  " + paint("= note:", blue) + " " + note.message + place + "\n"
         }
         if let hint = d.hint {
             out += "  " + paint("= help:", blue) + " " + hint + "\n"

@@ -59,7 +59,8 @@ public struct ValueFormatter: Sendable {
         } else if case .magnitude(let p) = q.display {
             number = scaled(q.value, power: p)
         } else {
-            number = plain(q.value)
+            // Quantities read like money: 4 significant digits (`6.75 months`, `21.1 months`).
+            number = abs(q.value) >= 1e6 || abs(q.value) < 1e-6 ? plain(q.value) : NumberFormat.significant(q.value, moneyDigits)
         }
         return number + unitSuffix(q)
     }

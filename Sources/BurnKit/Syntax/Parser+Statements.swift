@@ -221,6 +221,10 @@ extension Parser {
                               leadBy: nil, investors: [], source: nil)
         while true {
             if let at = matchWord("at") {
+                if round.valuation != nil {
+                    throw fail("a round has one valuation, post-money or pre-money, not both", at: at.span,
+                               hint: "keep one: the other follows from the amount (pre = post - amount)")
+                }
                 round.valuation = try parseValue(after: at, .noToAs)
                 if matchWord("post") != nil {
                     round.isPost = true

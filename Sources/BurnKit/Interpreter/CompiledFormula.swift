@@ -1,0 +1,39 @@
+// CompiledFormula: a Burn expression as the model's Formula, evaluated year by year.
+import BurnModel
+
+final class CompiledFormula: Formula {
+    let node: Node
+    let metric: String
+    unowned let interpreter: Interpreter
+
+    init(node: Node, metric: String, interpreter: Interpreter) {
+        self.node = node
+        self.metric = metric
+        self.interpreter = interpreter
+    }
+
+    func evaluate(_ context: FormulaContext) throws -> Quantity {
+        let rt = interpreter.runtime
+        let world = interpreter.world
+        let saved = rt.formula
+        rt.formula = FormulaFrame(company: context.company, year: context.year)
+        world.contexts.append(context)
+        defer {
+            world.contexts.removeLast()
+            rt.formula = saved
+        }
+        let value = try node.eval(rt)
+        switch value {
+        case .none(let why): throw ModelError.noValue(why)
+        case .year(let y): return Quantity(Double(y))
+        default:
+            guard var q = value.asQuantity else {
+                throw Diagnostic("the formula for '\(metric)' gives \(value.typeName), not a number", at: node.span)
+            }
+            if q.unit.isNone, world.state.metric(named: metric)?.measure == .money {
+                q = Quantity(q.value, .money(context.currency))
+            }
+            return q
+        }
+    }
+}

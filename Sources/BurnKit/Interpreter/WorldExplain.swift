@@ -1,0 +1,147 @@
+// WorldExplain: `explain` (the derivation tree down to sourced facts), `sources` and `captable`.
+import BurnModel
+
+extension World {
+    func explain(_ e: Expr, _ interpreter: Interpreter) throws -> String {
+        guard case .index(let base, let yearExpr) = e.kind else {
+            throw Diagnostic("`explain` takes a metric in a year", at: e.span, hint: "write `explain OpenAI.costs[2024]`")
+        }
+        guard case .series(let company, let metric) = try interpreter.evaluate(base) else {
+            throw Diagnostic("`explain` takes a metric in a year", at: base.span, hint: "write `explain OpenAI.costs[2024]`")
+        }
+        let year = try wholeNumber(interpreter.evaluate(yearExpr), at: yearExpr.span, what: "a year")
+        let tree: Derivation
+        do {
+            tree = try state.explain(company: company, metric: metric, year: year)
+        } catch let error as ModelError {
+            throw diagnostic(error, at: e.span)
+        }
+        var lines: [String] = []
+        render(tree, prefix: "", childPrefix: "", interpreter, into: &lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ node: Derivation, prefix: String, childPrefix: String, _ interpreter: Interpreter, into lines: inout [String]) {
+        var q = node.value
+        if q.unit.isNone, q.display == .auto, let decl = state.metric(named: node.metric) {
+            if decl.measure == .percent { q.display = .percent }
+            if decl.measure == .multiple { q.display = .multiple }
+        }
+        let head = "\(node.metric)[\(node.year)] = \(interpreter.formatter.format(q))"
+        lines.append(prefix + head + "  " + how(node, interpreter) + (node.truncated ? " ..." : ""))
+        for (i, child) in node.children.enumerated() {
+            let last = i == node.children.count - 1
+            render(child, prefix: childPrefix + (last ? "└─ " : "├─ "), childPrefix: childPrefix + (last ? "   " : "│  "),
+                   interpreter, into: &lines)
+        }
+    }
+
+    /// How a value was obtained, in a few words.
+    private func how(_ node: Derivation, _ interpreter: Interpreter) -> String {
+        let f = interpreter.formatter
+        switch node.method {
+        case .fact(let source, let at):
+            return "fact" + (source.map { " source \"\($0)\"" } ?? "") + place(at, interpreter)
+        case .rounds(let rounds):
+            return "from " + rounds.map { $0.label.map { "round \"\($0)\"" } ?? "a round in \($0.year)" }.joined(separator: ", ")
+        case .commitments(let commitments):
+            return "from " + commitments.map { "commitment to \($0.counterparty ?? "?")" }.joined(separator: ", ")
+        case .formula(let isDefault, let at):
+            let text = at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }
+            return (isDefault ? "catalogue formula" : "formula") + (text.map { ": \($0)" } ?? "")
+        case .identity(_, let solved):
+            let values = node.children.map { f.format($0.value) }
+            return "by \(solved)" + (values.isEmpty ? "" : " = " + substitute(solved, node.children, f))
+        case .rule(let rule):
+            return "rule" + (rule.at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }.map { ": \($0)" } ?? "")
+        case .interpolation(let from, let to): return "constant growth between \(from) and \(to)"
+        case .carriedForward(let from): return "carried forward from \(from)"
+        case .startsAtZero: return "0 before the first year"
+        case .zeroDefault: return "0: nothing that year"
+        }
+    }
+
+    /// `costs = revenue - operating_income` with each name replaced by its value.
+    private func substitute(_ solved: String, _ children: [Derivation], _ f: ValueFormatter) -> String {
+        guard let eq = solved.firstIndex(of: "=") else { return "" }
+        var rhs = String(solved[solved.index(after: eq)...]).trimmingSpaces()
+        for child in children.sorted(by: { $0.metric.count > $1.metric.count }) {
+            let shown = f.format(child.value)
+            rhs = rhs.replacingWord(child.metric, with: shown.hasPrefix("-") ? "(\(shown))" : shown)
+        }
+        return rhs
+    }
+
+    private func place(_ at: SourceRef?, _ interpreter: Interpreter) -> String {
+        guard let at, let file = interpreter.sources[at.file], !file.name.hasPrefix("<") else { return "" }
+        return " (\(file.name):\(file.location(of: at.start).line))"
+    }
+
+    // MARK: - sources and captable
+
+    func sources(_ interpreter: Interpreter) -> String {
+        let f = interpreter.formatter
+        var rows: [[String]] = []
+        for record in state.facts(sourcedOnly: true) {
+            rows.append(["\(record.company).\(record.metric)[\(record.year)]", f.format(record.fact.value),
+                         "\"\(record.fact.source ?? "")\"" + place(record.fact.at, interpreter)])
+        }
+        for company in state.companies {
+            for round in company.rounds where round.source != nil {
+                rows.append(["\(company.name) round \(round.name)", f.format(round.amount),
+                             "\"\(round.source ?? "")\"" + place(round.at, interpreter)])
+            }
+        }
+        if rows.isEmpty { return "no sourced facts yet: add `source \"...\"` to a fact\n" }
+        var table = TextTable(headers: ["fact", "value", "source"], rows: rows)
+        table.leftAligned = [0, 2]
+        return table.render()
+    }
+
+    func capTable(_ name: Name?, _ span: Span, _ interpreter: Interpreter) throws -> String {
+        let company = try name.map { n -> String in
+            guard isCompany(n.text) else { throw Diagnostic("unknown company '\(n.text)'", at: n.span) }
+            return n.text
+        } ?? currentCompany(interpreter, at: span, for: "`captable`")
+        let steps: [CapTableStep]
+        do {
+            steps = try state.capTable(company: company)
+        } catch let error as ModelError {
+            throw diagnostic(error, at: span)
+        }
+        guard !steps.isEmpty else { return "\(company) has no rounds yet\n" }
+        let f = interpreter.formatter
+        var holders: [String] = []
+        for step in steps { for h in step.holders where !holders.contains(h.name) { holders.append(h.name) } }
+        let headers = ["holder"] + steps.map { $0.round.name }
+        let rows = holders.map { holder in
+            [holder] + steps.map { step in
+                step.holders.first { $0.name == holder }.map { f.percent($0.share) } ?? ""
+            }
+        }
+        return "\(company): shares after each round\n" + TextTable(headers: headers, rows: rows).render()
+    }
+}
+
+extension String {
+    /// Replaces whole-word occurrences (identifier boundaries) of `word`.
+    func replacingWord(_ word: String, with replacement: String) -> String {
+        let chars = Array(self), target = Array(word)
+        guard !target.isEmpty else { return self }
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if i + target.count <= chars.count, Array(chars[i..<i + target.count]) == target,
+               i == 0 || !isWordChar(chars[i - 1]),
+               i + target.count == chars.count || !isWordChar(chars[i + target.count]) {
+                out += replacement
+                i += target.count
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,230 @@
+// WorldStatements: the statements that change the model: companies, metrics, identities,
+// facts, formulas, rules, rounds and commitments.
+import BurnModel
+
+extension World {
+    func execute(_ statement: Stmt, in interpreter: Interpreter, file: SourceFile) throws {
+        switch statement.kind {
+        case .company(let name, let body): try company(name, body, statement, interpreter, file)
+        case .attribute(let name, let value): try attribute(name, value, interpreter)
+        case .metricDecl(let name, let type): try declareMetric(name, type, interpreter)
+        case .identity(let lhs, let rhs): try identity(lhs, rhs, statement.span)
+        case .fact(let target, let value, let source): try fact(target, value, source, interpreter)
+        case .formula(let target, let value): try formula(target, value, interpreter)
+        case .rule(let target, let kind, _): try rule(target, kind, statement.span, interpreter)
+        case .round(let round): try addRound(round, statement.span, interpreter)
+        case .commit(let commit): try addCommitment(commit, statement.span, interpreter)
+        default: try question(statement, interpreter)
+        }
+    }
+
+    // MARK: - Companies and the catalogue
+
+    private func company(_ name: Name, _ body: [Stmt]?, _ statement: Stmt, _ interpreter: Interpreter, _ file: SourceFile) throws {
+        if !isCompany(name.text) {
+            if isMetric(name.text) || interpreter.globalSlots[name.text] != nil {
+                throw Diagnostic("'\(name.text)' already names \(isMetric(name.text) ? "a metric" : "a value")", at: name.span,
+                                 hint: "choose another name, or quote it: `company \"\(name.text) Inc\"`")
+            }
+            try edit(at: name.span) { _ = $0.declareCompany(name.text, at: World.ref(name.span)) }
+        }
+        guard let body else {
+            interpreter.currentCompany = name.text
+            return
+        }
+        let saved = interpreter.currentCompany
+        interpreter.currentCompany = name.text
+        defer { interpreter.currentCompany = saved }
+        for inner in body {
+            if let value = try interpreter.execute(inner, file: file) {
+                interpreter.output(interpreter.formatter.format(value) + "\n")
+            }
+        }
+    }
+
+    private func attribute(_ name: Name, _ value: Expr, _ interpreter: Interpreter) throws {
+        let company = try currentCompany(interpreter, at: name.span, for: "'\(name.text)'")
+        switch name.text {
+        case "currency":
+            guard case .name(let code) = value.kind, interpreter.vocabulary.isCurrency(code) else {
+                throw Diagnostic("'\(interpreter.sources[value.span.file]?.text(of: value.span) ?? "?")' is not a currency",
+                                 at: value.span, hint: "write a code like USD, EUR or GBP; `rate` declares others")
+            }
+            try edit(at: value.span) { try $0.setCurrency(company: company, code) }
+        case "founded":
+            let year = try wholeNumber(interpreter.evaluate(value), at: value.span, what: "a founding year")
+            try edit(at: value.span) { try $0.setFounded(company: company, year) }
+        default:
+            guard case .string(let text) = try interpreter.evaluate(value) else {
+                throw Diagnostic("a note is a string", at: value.span, hint: "write `note \"...\"`")
+            }
+            try edit(at: value.span) { try $0.addNote(company: company, text) }
+        }
+    }
+
+    func currentCompany(_ interpreter: Interpreter, at span: Span, for what: String) throws -> String {
+        guard let company = interpreter.currentCompany else {
+            throw Diagnostic("\(what) needs a company, but there is no current company", at: span,
+                             hint: "write `company Name` first")
+        }
+        return company
+    }
+
+    private func declareMetric(_ name: Name, _ type: MetricType, _ interpreter: Interpreter) throws {
+        let measure: Measure
+        switch type.measure.text {
+        case "money": measure = .money
+        case "percent": measure = .percent
+        case "multiple": measure = .multiple
+        case "number": measure = .number
+        default:
+            guard let unit = interpreter.vocabulary.unit(type.measure.text) else {
+                throw Diagnostic("unknown measure '\(type.measure.text)'", at: type.measure.span,
+                                 hint: "a metric measures money, percent, multiple, number, or a unit such as months")
+            }
+            measure = .unit(unit)
+        }
+        var kind = MetricKind.flow
+        if let k = type.kind {
+            guard k.text == "flow" || k.text == "stock" else {
+                throw Diagnostic("a metric is a `flow` or a `stock`, not '\(k.text)'", at: k.span)
+            }
+            kind = k.text == "stock" ? .stock : .flow
+        }
+        let options = type.options.map(\.text)
+        guard options.isEmpty || options == ["of", "events"] else {
+            throw Diagnostic("unknown metric option '\(options.joined(separator: " "))'", at: type.options[0].span,
+                             hint: "`of events` marks a sum of events (zero in a year without any)")
+        }
+        if isMetric(name.text) { throw Diagnostic("metric '\(name.text)' is already declared", at: name.span) }
+        let decl = MetricDecl(name.text, measure, kind, defaultsToZero: !options.isEmpty,
+                              role: MetricRole.conventional(for: name.text), at: World.ref(name.span))
+        try edit(at: name.span) { _ = $0.declare(decl) }
+    }
+
+    private func identity(_ lhs: Expr, _ rhs: Expr, _ span: Span) throws {
+        var builder = IdentityBuilder(world: self)
+        try builder.add(lhs, sign: 1)
+        try builder.add(rhs, sign: -1)
+        let identity = Identity(builder.terms.map { Identity.Term($0.1, $0.0) }, constant: builder.constant, at: World.ref(span))
+        try edit(at: span) { try $0.addIdentity(identity) }
+    }
+
+    // MARK: - Facts, formulas, rules
+
+    /// The company and metric a target names: `revenue`, `OpenAI.revenue`.
+    func target(_ e: Expr, _ interpreter: Interpreter, for what: String) throws -> (company: String?, metric: Name) {
+        switch e.kind {
+        case .name(let metric):
+            return (interpreter.currentCompany, Name(metric, e.span))
+        case .member(let base, let metric):
+            guard case .name(let company) = base.kind else {
+                throw Diagnostic("expected a company name before '.\(metric.text)'", at: base.span)
+            }
+            guard isCompany(company) else {
+                let suggestion = EditDistance.suggestion(for: company, among: companyNames)
+                throw Diagnostic("unknown company '\(company)'", at: base.span,
+                                 label: suggestion.map { "did you mean '\($0)'?" },
+                                 hint: "declare it first with `company \(company)`")
+            }
+            return (company, metric)
+        default:
+            throw Diagnostic("\(what) needs a metric, like `revenue` or `OpenAI.revenue`", at: e.span)
+        }
+    }
+
+    /// Checks that a metric is declared, suggesting the closest one.
+    func requireMetric(_ metric: Name) throws {
+        guard !isMetric(metric.text) else { return }
+        let suggestion = EditDistance.suggestion(for: metric.text, among: metricNames)
+        throw Diagnostic("unknown metric '\(metric.text)'", at: metric.span,
+                         label: suggestion.map { "did you mean '\($0)'?" },
+                         hint: suggestion == nil ? "declare it with `metric \(metric.text): money flow`" : nil)
+    }
+
+    private func fact(_ target: Expr, _ value: Expr, _ source: String?, _ interpreter: Interpreter) throws {
+        guard case .index(let base, let yearExpr) = target.kind else {
+            throw Diagnostic("a fact needs a year: `revenue[2024] = 3.7B`", at: target.span)
+        }
+        let (company, metric) = try self.target(base, interpreter, for: "a fact")
+        try requireMetric(metric)
+        guard let company else {
+            _ = try currentCompany(interpreter, at: base.span, for: "the fact '\(metric.text)'")
+            return
+        }
+        let years = try interpreter.evaluate(yearExpr)
+        let v = try interpreter.evaluate(value)
+        if case .range(let a, let b) = years {
+            guard case .list(let list) = v, list.items.count == b - a + 1 else {
+                throw Diagnostic("\(a)..\(b) needs a list of \(b - a + 1) values, one a year", at: value.span,
+                                 hint: "write `\(metric.text)[\(a)..\(b)] = [...]`")
+            }
+            for (i, item) in list.items.enumerated() {
+                try setFact(company, metric, a + i, item, source, value.span)
+            }
+            return
+        }
+        let year = try wholeNumber(years, at: yearExpr.span, what: "a year")
+        try setFact(company, metric, year, v, source, target.span.to(value.span))
+    }
+
+    private func setFact(_ company: String, _ metric: Name, _ year: Int, _ v: Value, _ source: String?, _ span: Span) throws {
+        guard let q = v.asQuantity else {
+            throw Diagnostic("a fact is a number, found \(v.typeName)", at: span)
+        }
+        try edit(at: span) { try $0.setFact(company: company, metric: metric.text, year: year, q, source: source, at: World.ref(span)) }
+    }
+
+    private func formula(_ target: Expr, _ value: Expr, _ interpreter: Interpreter) throws {
+        let (company, metric) = try self.target(target, interpreter, for: "a formula")
+        try requireMetric(metric)
+        var resolver = Resolver(interpreter)
+        resolver.formula = Resolver.FormulaScope(company: company)
+        let node = try resolver.expression(value)
+        let compiled = CompiledFormula(node: node, metric: metric.text, interpreter: interpreter)
+        let at = World.ref(target.span.to(value.span))
+        try edit(at: target.span) { model in
+            if let company {
+                try model.setFormula(company: company, metric: metric.text, compiled, at: at)
+            } else {
+                try model.setDefaultFormula(metric.text, compiled, at: at)
+            }
+        }
+    }
+
+    private func rule(_ target: Expr, _ kind: RuleKind, _ span: Span, _ interpreter: Interpreter) throws {
+        let (company, metric) = try self.target(target, interpreter, for: "a rule")
+        try requireMetric(metric)
+        guard let company else {
+            _ = try currentCompany(interpreter, at: target.span, for: "the rule for '\(metric.text)'")
+            return
+        }
+        let at = World.ref(span)
+        let rule: GrowthRule
+        switch kind {
+        case .growsPerYear(let rate, let from, let until):
+            let r = try plainNumber(rate, interpreter, what: "a growth rate", hint: "write `grows 50% per year`")
+            let f = try from.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
+            let u = try until.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
+            if let f, let u, f > u { throw Diagnostic("this rule starts in \(f), after it ends in \(u)", at: span) }
+            rule = .grows(r, from: f, until: u, at: at)
+        case .growsIn(let factor, let year):
+            let x = try plainNumber(factor, interpreter, what: "a growth factor", hint: "write `grows 3.1x in 2025`")
+            rule = .grows(factor: x, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
+        case .reaches(let value, let year):
+            guard let q = try interpreter.evaluate(value).asQuantity else {
+                throw Diagnostic("`reaches` needs a number", at: value.span)
+            }
+            rule = .reaches(q, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
+        }
+        try edit(at: span) { try $0.addRule(company: company, metric: metric.text, rule) }
+    }
+
+    func plainNumber(_ e: Expr, _ interpreter: Interpreter, what: String, hint: String) throws -> Double {
+        let v = try interpreter.evaluate(e)
+        guard let q = v.asQuantity, q.unit.isNone else {
+            throw Diagnostic("\(what) is a plain number or a percentage, found \(describe(v))", at: e.span, hint: hint)
+        }
+        return q.value
+    }
+}

@@ -1,0 +1,53 @@
+// TextTable: columns that line up on a terminal (numbers right-aligned), or a Markdown table.
+
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Columns aligned left (the labels); every other column is right-aligned.
+    public var leftAligned: Set<Int> = [0]
+
+    public init(headers: [String], rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows
+    }
+
+    /// Plain text: a header, a rule, the rows; two spaces between columns.
+    public func render() -> String {
+        let widths = columnWidths()
+        var lines = [line(headers, widths)]
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        lines += rows.map { line($0, widths) }
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    /// A GitHub-flavoured Markdown table, for notebooks.
+    public func markdown() -> String {
+        let align = headers.indices.map { leftAligned.contains($0) ? ":--" : "--:" }
+        var out = "| " + headers.joined(separator: " | ") + " |\n"
+        out += "|" + align.map { " \($0) " }.joined(separator: "|") + "|\n"
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    private func columnWidths() -> [Int] {
+        headers.indices.map { i in
+            ([headers[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(\.count).max() ?? 0
+        }
+    }
+
+    private func line(_ cells: [String], _ widths: [Int]) -> String {
+        widths.indices.map { i in
+            let cell = i < cells.count ? cells[i] : ""
+            let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+            return leftAligned.contains(i) ? cell + pad : pad + cell
+        }.joined(separator: "  ")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
