@@ -62,9 +62,11 @@ enum MathBuiltins {
             do { order = try q.compare(best, rates: c.runtime.rates) } catch let e as UnitError {
                 throw Arithmetic.unitError(e, at: c.span)
             }
-            if wantSmaller ? order < 0 : order > 0 {
-                best = q.unit.isNone && !best.unit.isNone ? Quantity(q.value, best.unit, display: best.display) : q
-            }
+            if wantSmaller ? order < 0 : order > 0 { best = q }
+        }
+        // A plain number among money is money, as in `max(0, cash)`.
+        if best.unit.isNone, let unit = values.first(where: { !$0.unit.isNone })?.unit {
+            best = Quantity(best.value, unit)
         }
         return Value.make(best)
     }
