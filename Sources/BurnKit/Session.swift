@@ -34,6 +34,12 @@ public final class Session {
         set { interpreter.formatter = newValue }
     }
 
+    /// How `project`, `table`, `compare`, `sources` and `captable` print their tables.
+    public var tableStyle: TableStyle {
+        get { interpreter.tableStyle }
+        set { interpreter.tableStyle = newValue }
+    }
+
     /// Set this flag (from any thread or a signal handler) to stop the running evaluation.
     public var interruptFlag: InterruptFlag { interpreter.runtime.interrupt }
 

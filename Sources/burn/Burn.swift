@@ -55,14 +55,18 @@ struct Run: ParsableCommand {
     @Argument(help: "The .burn files to run.")
     var files: [String]
 
+    @Option(help: "How tables print: text (aligned columns) or markdown.")
+    var tables: TableStyle = .text
+
     func run() throws {
-        let code = Run.runFiles(files)
+        let code = Run.runFiles(files, tables: tables)
         if code != 0 { throw ExitCode(code) }
     }
 
-    static func runFiles(_ files: [String]) -> Int32 {
+    static func runFiles(_ files: [String], tables: TableStyle = .text) -> Int32 {
         let terminal = Terminal()
         let session = terminal.makeSession()
+        session.tableStyle = tables
         for path in files {
             do {
                 try session.run(file: path)
@@ -117,3 +121,5 @@ struct Check: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension TableStyle: ExpressibleByArgument {}

@@ -11,6 +11,7 @@ final class Interpreter {
     var sources: [Int: SourceFile] = [:]
     var output: (String) -> Void = { _ in }
     var formatter = ValueFormatter()
+    var tableStyle = TableStyle.text
     /// Under `burn check`, failed checks are counted and reported instead of stopping the run.
     var countChecks = false
     var checkOutput: ((String) -> Void)?

@@ -95,7 +95,7 @@ extension World {
         if rows.isEmpty { return "no sourced facts yet: add `source \"...\"` to a fact\n" }
         var table = TextTable(headers: ["fact", "value", "source"], rows: rows)
         table.leftAligned = [0, 2]
-        return table.render()
+        return table.render(interpreter.tableStyle)
     }
 
     func capTable(_ name: Name?, _ span: Span, _ interpreter: Interpreter) throws -> String {
@@ -119,7 +119,7 @@ extension World {
                 step.holders.first { $0.name == holder }.map { f.percent($0.share) } ?? ""
             }
         }
-        return "\(company): shares after each round\n" + TextTable(headers: headers, rows: rows).render()
+        return "\(company): shares after each round\n" + TextTable(headers: headers, rows: rows).render(interpreter.tableStyle)
     }
 }
 

@@ -47,7 +47,7 @@ extension World {
         let f = interpreter.formatter
         let rows = projection.rows.map { row in [String(row.year)] + row.cells.map { format($0, f) } }
         let table = TextTable(headers: ["year"] + projection.columns, rows: rows)
-        return table.render() + closingLine(projection, until: last)
+        return table.render(interpreter.tableStyle) + closingLine(projection, until: last)
     }
 
     private func closingLine(_ p: Projection, until: Int) -> String {
@@ -97,7 +97,7 @@ extension World {
         let rows = zip(result.years, result.rows).map { year, cells in
             [String(year)] + zip(columns, cells).map { column, cell in formatCell(cell, metric: column.metric, f) }
         }
-        return TextTable(headers: headers, rows: rows).render()
+        return TextTable(headers: headers, rows: rows).render(interpreter.tableStyle)
     }
 
     /// A cell shown as its metric's measure asks.

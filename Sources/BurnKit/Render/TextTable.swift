@@ -1,5 +1,11 @@
 // TextTable: columns that line up on a terminal (numbers right-aligned), or a Markdown table.
 
+/// How tables print: aligned text for terminals, or Markdown for notebooks and documents.
+public enum TableStyle: String, Sendable, CaseIterable {
+    case text
+    case markdown
+}
+
 public struct TextTable: Sendable {
     public var headers: [String]
     public var rows: [[String]]
@@ -9,6 +15,10 @@ public struct TextTable: Sendable {
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
+    }
+
+    public func render(_ style: TableStyle) -> String {
+        style == .markdown ? markdown() : render()
     }
 
     /// Plain text: a header, a rule, the rows; two spaces between columns.
