@@ -8,6 +8,8 @@ public final class Session {
     /// Creates a session; with `standardLibrary`, the units, metric catalogue and finance functions.
     public init(standardLibrary: Bool = true) {
         if standardLibrary { loadStandardLibrary() }
+        interpreter.book = ScenarioBook()
+        interpreter.baseline = interpreter.snapshot()
     }
 
     /// Where printed text goes (values of expression statements, tables, failed checks).

@@ -66,6 +66,9 @@ enum Arithmetic {
     }
 
     static func compare(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, node: CompareNode) throws -> Value {
+        // An answer that does not exist (no break-even before the horizon) meets no bound.
+        if case .none = a, op != .equal, op != .notEqual { return .bool(false) }
+        if case .none = b, op != .equal, op != .notEqual { return .bool(false) }
         if let order = try order(a, b, rt: rt, span: node.span) {
             return .bool(holds(op, order, equal: order == 0))
         }

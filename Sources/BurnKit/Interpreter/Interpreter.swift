@@ -23,6 +23,15 @@ final class Interpreter {
     /// Files being imported (to refuse cycles) and already imported (to run each once).
     var importing: [String] = []
     var imported: Set<String> = []
+    /// Statements run so far, scenarios and knobs, for replaying the model in a scenario.
+    var book = ScenarioBook()
+    /// Knob values of the scenario being replayed.
+    var knobOverrides: [String: Knob] = [:]
+    var replaying = false
+    /// The state right after the standard library loaded: where replays start.
+    var baseline: Snapshot!
+    /// Nested evaluations (a scenario inside an expression) keep the outer stack.
+    var evaluationDepth = 0
     var seed: UInt64 = 42
     var sampleCount = 10_000
     private var nextSourceID = 0
@@ -54,7 +63,9 @@ final class Interpreter {
         let statements = try parse(file)
         predeclareFunctions(statements)
         for statement in statements {
-            if let value = try execute(statement, file: file) { onValue(value, statement) }
+            let value = try execute(statement, file: file)
+            if importing.isEmpty, !replaying, Interpreter.changesState(statement) { book.history.append((statement, file)) }
+            if let value { onValue(value, statement) }
         }
     }
 
@@ -92,6 +103,9 @@ final class Interpreter {
     }
 
     func evaluate(_ node: Node) throws -> Value {
+        if evaluationDepth > 0 { return try node.eval(runtime) }
+        evaluationDepth += 1
+        defer { evaluationDepth -= 1 }
         runtime.beginEvaluation()
         return try node.eval(runtime)
     }
@@ -110,12 +124,13 @@ final class Interpreter {
         var imported: Set<String>
         var seed: UInt64
         var sampleCount: Int
+        var book: ScenarioBook
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
-                 imported: imported, seed: seed, sampleCount: sampleCount)
+                 imported: imported, seed: seed, sampleCount: sampleCount, book: book)
     }
 
     func restore(_ s: Snapshot) {
@@ -129,6 +144,7 @@ final class Interpreter {
         imported = s.imported
         seed = s.seed
         sampleCount = s.sampleCount
+        book = s.book
     }
 }
 

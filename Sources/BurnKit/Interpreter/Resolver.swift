@@ -97,8 +97,11 @@ struct Resolver {
         case .uncertain:
             throw Diagnostic("uncertain numbers (`a to b`) are not available yet", at: e.span,
                              hint: "give a single value for now, e.g. the middle of the range")
-        case .under(_, let scenario):
-            throw Diagnostic("scenarios are not available yet", at: scenario.span)
+        case .under(let inner, let scenario):
+            guard !isInFunction, formula == nil else {
+                throw Diagnostic("`under` works in top-level expressions, not in functions or formulas", at: e.span)
+            }
+            return UnderNode(inner, scenario: scenario, interpreter: interpreter, span: e.span)
         }
     }
 

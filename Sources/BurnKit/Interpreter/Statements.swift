@@ -31,6 +31,18 @@ extension Interpreter {
                 throw Diagnostic("samples must be between 1 and 10,000,000", at: e.span)
             }
             sampleCount = n
+        case .assume(let name, let value):
+            try assume(name, value)
+        case .scenario(let name, let body):
+            try declareScenario(name, body, file: file)
+        case .using(let name, let body):
+            try using(name, body, file: file)
+        case .compareScenarios(let names, let expressions):
+            try compareScenarios(names, expressions, file: file)
+        case .solve(let knob, let range, let condition):
+            try solve(knob, range, condition, span: statement.span)
+        case .sweep(let knob, let range, let step, let shows):
+            try sweep(knob, range, step, shows, file: file, span: statement.span)
         default:
             try world.execute(statement, in: self, file: file)
         }

@@ -1,0 +1,142 @@
+// Scenarios: `assume` knobs, `scenario` and `using` blocks, `expr under name`, and `compare
+// scenarios`. A scenario is the base script replayed from the standard library with its own
+// knob values, then its own statements; the base state is restored afterwards.
+import BurnModel
+
+/// The statements run so far, replayable, and the scenarios and knobs they declared.
+struct ScenarioBook {
+    /// Top-level statements in the order they ran (questions are skipped on replay).
+    var history: [(Stmt, SourceFile)] = []
+    var scenarios: [String: (body: [Stmt], file: SourceFile)] = [:]
+    var knobs: [String] = []
+}
+
+/// A knob's value in a scenario: an expression from a `scenario` block, or a trial value.
+enum Knob {
+    case expression(Expr)
+    case value(Value)
+}
+
+extension Interpreter {
+    /// Statements that change state; the rest only print and are not replayed.
+    static func changesState(_ statement: Stmt) -> Bool {
+        switch statement.kind {
+        case .expression, .show, .project, .table, .compare, .compareScenarios, .explain, .sources,
+             .captable, .check, .chart, .export, .solve, .sweep, .using:
+            return false
+        default:
+            return true
+        }
+    }
+
+    func assume(_ name: Name, _ value: Expr) throws {
+        let v: Value
+        switch knobOverrides[name.text] {
+        case .expression(let e)?: v = try evaluate(e)
+        case .value(let given)?: v = given
+        case nil: v = try evaluate(value)
+        }
+        guard v.asQuantity != nil else {
+            throw Diagnostic("a knob is a number, found \(v.typeName)", at: value.span, hint: "write `assume growth = 50%`")
+        }
+        define(name.text, v)
+        if !book.knobs.contains(name.text) { book.knobs.append(name.text) }
+    }
+
+    func declareScenario(_ name: Name, _ body: [Stmt], file: SourceFile) throws {
+        if name.text == "base" { throw Diagnostic("'base' is the script as written; name this scenario otherwise", at: name.span) }
+        for statement in body where !Interpreter.changesState(statement) {
+            throw Diagnostic("a scenario holds changes (assume, facts, rules...), not questions", at: statement.span,
+                             hint: "ask inside `using \(name.text) { ... }`, or with `... under \(name.text)`")
+        }
+        book.scenarios[name.text] = (body, file)
+    }
+
+    /// Runs `body` in the state of scenario `name` (or with `overrides` of knobs), then puts
+    /// the base state back, whatever happens.
+    func inScenario<T>(_ name: Name?, overrides: [String: Knob] = [:], _ body: () throws -> T) throws -> T {
+        var knobs = overrides
+        var extra: [Stmt] = []
+        var file: SourceFile?
+        if let name, name.text != "base" {
+            guard let scenario = book.scenarios[name.text] else {
+                let suggestion = EditDistance.suggestion(for: name.text, among: Array(book.scenarios.keys) + ["base"])
+                throw Diagnostic("unknown scenario '\(name.text)'", at: name.span,
+                                 label: suggestion.map { "did you mean '\($0)'?" },
+                                 hint: "declare it with `scenario \(name.text) { assume ... }`")
+            }
+            file = scenario.file
+            for statement in scenario.body {
+                if case .assume(let knob, let value) = statement.kind, book.knobs.contains(knob.text), knobs[knob.text] == nil {
+                    knobs[knob.text] = .expression(value)
+                } else {
+                    extra.append(statement)
+                }
+            }
+        } else if knobs.isEmpty {
+            return try body()
+        }
+        let saved = snapshot()
+        let savedOverrides = knobOverrides
+        defer {
+            restore(saved)
+            knobOverrides = savedOverrides
+        }
+        try replay(overrides: knobs)
+        if let file { for statement in extra { try execute(statement, file: file) } }
+        return try body()
+    }
+
+    /// Rebuilds the state from the standard library by running the history again.
+    private func replay(overrides: [String: Knob]) throws {
+        let history = book.history
+        let scenarios = book.scenarios
+        restore(baseline)
+        book.history = history
+        book.scenarios = scenarios
+        knobOverrides = overrides
+        let saved = output
+        output = { _ in }
+        defer { output = saved }
+        replaying = true
+        defer { replaying = false }
+        for (statement, file) in history where Interpreter.changesState(statement) {
+            try execute(statement, file: file)
+        }
+    }
+
+    /// `using bear { ... }`: the block's statements run in the scenario and print as usual.
+    func using(_ name: Name, _ body: [Stmt], file: SourceFile) throws {
+        try inScenario(name) {
+            for statement in body {
+                if let value = try execute(statement, file: file) { output(formatter.format(value) + "\n") }
+            }
+        }
+    }
+
+    /// `compare scenarios base, bear on e1, e2`: one row an expression, one column a scenario.
+    func compareScenarios(_ names: [Name], _ expressions: [Expr], file: SourceFile) throws {
+        var columns: [[String]] = []
+        for name in names {
+            columns.append(try inScenario(name) { try expressions.map { formatter.format(try evaluate($0)) } })
+        }
+        let rows = expressions.indices.map { i in [file.text(of: expressions[i].span)] + columns.map { $0[i] } }
+        output(TextTable(headers: [""] + names.map(\.text), rows: rows).render(tableStyle))
+    }
+}
+
+/// `expr under scenario`: the expression evaluated in that scenario.
+final class UnderNode: Node {
+    let expression: Expr
+    let scenario: Name
+    unowned let interpreter: Interpreter
+    init(_ expression: Expr, scenario: Name, interpreter: Interpreter, span: Span) {
+        self.expression = expression
+        self.scenario = scenario
+        self.interpreter = interpreter
+        super.init(span: span)
+    }
+    override func eval(_ rt: Runtime) throws -> Value {
+        try interpreter.inScenario(scenario) { try interpreter.evaluate(expression) }
+    }
+}
