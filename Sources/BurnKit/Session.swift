@@ -125,8 +125,9 @@ public final class Session {
     // MARK: - Internals
 
     /// Turns any error into a `BurnError` the host can render.
+    /// Runs on a big-stack thread, turning any error into a `BurnError` the host can render.
     func wrap(_ body: () throws -> Void) throws {
-        do { try body() } catch let d as Diagnostic { throw BurnError(d) }
+        do { try BigStack.run(body) } catch let d as Diagnostic { throw BurnError(d) }
     }
 
     private func loadStandardLibrary() {

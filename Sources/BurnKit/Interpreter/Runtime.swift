@@ -36,7 +36,7 @@ final class Runtime {
     /// Room for this many values on the stack; the pages are only touched as the stack grows.
     static let stackCapacity = 1 << 20
     /// Room for this many global names.
-    static let globalCapacity = 1 << 16
+    static let globalCapacity = 1 << 20
 
     let stack = UnsafeMutablePointer<Value>.allocate(capacity: Runtime.stackCapacity)
     let registers = UnsafeMutablePointer<Registers>.allocate(capacity: 1)
