@@ -74,6 +74,11 @@ final class Interpreter {
         for case .function(let name, _, _) in statements.map(\.kind) { _ = slot(for: name.text) }
     }
 
+    /// The source a statement came from.
+    func currentFile(_ statement: Stmt) -> SourceFile {
+        sources[statement.span.file] ?? addSource(name: "<unknown>", text: "")
+    }
+
     // MARK: - Globals
 
     func slot(for name: String) -> Int {

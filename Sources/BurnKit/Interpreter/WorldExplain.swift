@@ -145,3 +145,23 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let chars = Array(self), t = Array(target)
+        guard !t.isEmpty else { return self }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if i + t.count <= chars.count, Array(chars[i..<i + t.count]) == t {
+                out += replacement
+                i += t.count
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -14,16 +14,34 @@ extension World {
         case .explain(let e): text = try explain(e, interpreter)
         case .sources: text = sources(interpreter)
         case .captable(let name): text = try capTable(name, statement.span, interpreter)
+        case .export(let inner, let path):
+            return try export(inner, to: path, span: statement.span, interpreter, file: interpreter.currentFile(statement))
+        case .chart(let metrics, let companies, let years, let path):
+            return try chart(metrics: metrics, companies: companies, years: years, to: path, span: statement.span,
+                             interpreter, file: interpreter.currentFile(statement))
         default:
-            throw Diagnostic("this statement is not available yet", at: statement.span,
-                             hint: "scenarios, goal seek, sweeps, charts and export come in a later version")
+            throw Diagnostic("this statement is not available yet", at: statement.span)
         }
         interpreter.output(text)
     }
 
     // MARK: - project
 
+    /// The years, columns and cells a question shows, before any formatting.
+    struct DataTable {
+        var headers: [String]
+        var metrics: [String]
+        var years: [Int]
+        var cells: [[Cell]]
+    }
+
     private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> String {
+        let (data, projection, last) = try projectionData(names, until, span, interpreter)
+        return text(data, interpreter) + closingLine(projection, until: last)
+    }
+
+    func projectionData(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws
+        -> (DataTable, Projection, Int) {
         var metrics = names
         let company: String
         if let first = names.first, isCompany(first.text) {
@@ -44,10 +62,18 @@ extension World {
             throw Diagnostic("\(company) has no facts to project from", at: span,
                              hint: "give a fact first, like `revenue[2024] = 3.7B`")
         }
+        let data = DataTable(headers: ["year"] + projection.columns, metrics: projection.columns,
+                             years: projection.rows.map(\.year), cells: projection.rows.map(\.cells))
+        return (data, projection, last)
+    }
+
+    /// A data table as aligned text or Markdown, each cell shown as its metric's measure asks.
+    func text(_ data: DataTable, _ interpreter: Interpreter) -> String {
         let f = interpreter.formatter
-        let rows = projection.rows.map { row in [String(row.year)] + row.cells.map { format($0, f) } }
-        let table = TextTable(headers: ["year"] + projection.columns, rows: rows)
-        return table.render(interpreter.tableStyle) + closingLine(projection, until: last)
+        let rows = zip(data.years, data.cells).map { year, cells in
+            [String(year)] + zip(data.metrics, cells).map { formatCell($1, metric: $0, f) }
+        }
+        return TextTable(headers: data.headers, rows: rows).render(interpreter.tableStyle)
     }
 
     private func closingLine(_ p: Projection, until: Int) -> String {
@@ -75,6 +101,11 @@ extension World {
 
     private func table(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
                        byMetric: Bool) throws -> String {
+        text(try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: byMetric), interpreter)
+    }
+
+    func tableData(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
+                   byMetric: Bool) throws -> DataTable {
         for m in metrics { try requireMetric(m) }
         var names = companies.map(\.text)
         for c in companies where !isCompany(c.text) {
@@ -92,16 +123,12 @@ extension World {
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
         }
-        let f = interpreter.formatter
         let headers = ["year"] + columns.map { names.count == 1 ? $0.metric : "\($0.company).\($0.metric)" }
-        let rows = zip(result.years, result.rows).map { year, cells in
-            [String(year)] + zip(columns, cells).map { column, cell in formatCell(cell, metric: column.metric, f) }
-        }
-        return TextTable(headers: headers, rows: rows).render(interpreter.tableStyle)
+        return DataTable(headers: headers, metrics: columns.map(\.metric), years: result.years, cells: result.rows)
     }
 
     /// A cell shown as its metric's measure asks.
-    private func formatCell(_ cell: Cell, metric: String, _ f: ValueFormatter) -> String {
+    func formatCell(_ cell: Cell, metric: String, _ f: ValueFormatter) -> String {
         guard case .value(var q) = cell else { return format(cell, f) }
         if q.unit.isNone, q.display == .auto, let decl = state.metric(named: metric) {
             if decl.measure == .percent { q.display = .percent }
@@ -111,7 +138,7 @@ extension World {
     }
 
     /// `in a..b`, or by default the companies' first year through their last fact.
-    private func yearRange(_ years: Expr?, companies: [String], _ span: Span, _ interpreter: Interpreter) throws -> ClosedRange<Int> {
+    func yearRange(_ years: Expr?, companies: [String], _ span: Span, _ interpreter: Interpreter) throws -> ClosedRange<Int> {
         if let years {
             switch try interpreter.evaluate(years) {
             case .range(let a, let b): return a...b

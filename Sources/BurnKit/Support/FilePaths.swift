@@ -11,6 +11,13 @@ enum FilePaths {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// The lowercased extension of a file name: `csv` for `out.CSV`.
+    static func extensionOf(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
     static func join(_ directory: String, _ path: String) -> String {
         if path.hasPrefix("/") || directory.isEmpty || directory == "." { return path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
