@@ -119,7 +119,7 @@ public struct Quantity: Sendable, Hashable {
     // MARK: - Display hints
 
     /// The hint a sum keeps: the same hint on both sides, or the one hinted side.
-    static func combine(_ a: Display, _ b: Display) -> Display {
+    public static func combine(_ a: Display, _ b: Display) -> Display {
         if a == b { return a }
         if a == .auto { return b == .percent || b == .multiple ? b : .auto }
         if b == .auto { return a == .percent || a == .multiple ? a : .auto }

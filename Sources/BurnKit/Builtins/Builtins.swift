@@ -3,7 +3,7 @@ import BurnModel
 
 enum Builtins {
     static func register(into interpreter: Interpreter) {
-        for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table {
+        for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table + UncertaintyBuiltins.table {
             interpreter.define(name, .function(Function(name: name, arity: arity, native: body)))
         }
     }

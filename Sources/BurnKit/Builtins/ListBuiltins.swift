@@ -5,6 +5,7 @@ enum ListBuiltins {
     nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
         ("sum", nil, { a, c in try total(c.numbers(a, "sum"), c) }),
         ("mean", nil, { a, c in
+            if a.count == 1, case .samples(let s) = a[a.startIndex] { return Value.make(s.quantity(s.mean)) }
             let values = try c.numbers(a, "mean")
             guard !values.isEmpty else { throw Diagnostic("'mean' of nothing", at: c.span) }
             guard var q = try total(values, c).asQuantity else { return .number(0) }

@@ -16,6 +16,8 @@ enum Arithmetic {
     }
 
     static func binary(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, node: ArithmeticNode) throws -> Value {
+        if case .samples = a { return try samples(op, a, b, rt: rt, span: node.span) }
+        if case .samples = b { return try samples(op, a, b, rt: rt, span: node.span) }
         switch (a, b) {
         case (.year(let y), _) where op == .add || op == .subtract:
             guard let n = b.asQuantity, n.isPlain, n.value == n.value.rounded() else {
@@ -66,6 +68,8 @@ enum Arithmetic {
     }
 
     static func compare(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, node: CompareNode) throws -> Value {
+        if case .samples = a { return try compareSamples(op, a, b, rt: rt, span: node.span) }
+        if case .samples = b { return try compareSamples(op, a, b, rt: rt, span: node.span) }
         // An answer that does not exist (no break-even before the horizon) meets no bound.
         if case .none = a, op != .equal, op != .notEqual { return .bool(false) }
         if case .none = b, op != .equal, op != .notEqual { return .bool(false) }

@@ -33,12 +33,14 @@ final class Interpreter {
     /// Nested evaluations (a scenario inside an expression) keep the outer stack.
     var evaluationDepth = 0
     var seed: UInt64 = 42
+    var rng = Random(seed: 42)
     var sampleCount = 10_000
     private var nextSourceID = 0
 
     init() {
         world = World(runtime: runtime)
         runtime.world = world
+        runtime.owner = self
         Builtins.register(into: self)
     }
 
@@ -130,12 +132,13 @@ final class Interpreter {
         var seed: UInt64
         var sampleCount: Int
         var book: ScenarioBook
+        var rng: Random
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
-                 imported: imported, seed: seed, sampleCount: sampleCount, book: book)
+                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng)
     }
 
     func restore(_ s: Snapshot) {
@@ -150,6 +153,7 @@ final class Interpreter {
         seed = s.seed
         sampleCount = s.sampleCount
         book = s.book
+        rng = s.rng
     }
 }
 

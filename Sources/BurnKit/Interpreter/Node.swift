@@ -90,6 +90,10 @@ final class IfNode: Node {
 
 @inline(__always) func truth(_ v: Value, at span: Span) throws -> Bool {
     if case .bool(let b) = v { return b }
+    if case .samples = v {
+        throw Diagnostic("this condition holds in some samples and not in others", at: span,
+                         hint: "ask for its probability: `P(...)`")
+    }
     throw Diagnostic("expected a boolean, found \(v.typeName)", at: span,
                      hint: "conditions are comparisons like `x > 0`, joined with `and`, `or`, `not`")
 }
@@ -144,6 +148,8 @@ final class NegateNode: Node {
         case .quantity(var q):
             q.value = -q.value
             return .quantity(q)
+        case .samples(let s) where !s.isCondition:
+            return .samples(Samples(s.values.map { -$0 }, unit: s.unit, display: s.display))
         default:
             throw Diagnostic("cannot negate \(v.typeName)", at: span)
         }

@@ -94,9 +94,8 @@ struct Resolver {
             return IfNode(try expression(c), try expression(t), try expression(f), span: e.span)
         case .block(let statements):
             return try block(statements, span: e.span)
-        case .uncertain:
-            throw Diagnostic("uncertain numbers (`a to b`) are not available yet", at: e.span,
-                             hint: "give a single value for now, e.g. the middle of the range")
+        case .uncertain(let low, let high):
+            return UncertainNode(try expression(low), try expression(high), interpreter: interpreter, span: e.span)
         case .under(let inner, let scenario):
             guard !isInFunction, formula == nil else {
                 throw Diagnostic("`under` works in top-level expressions, not in functions or formulas", at: e.span)

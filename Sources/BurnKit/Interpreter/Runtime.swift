@@ -60,6 +60,9 @@ final class Runtime {
     var formula: FormulaFrame?
     /// The model, as the language sees it.
     var world: World!
+    /// The interpreter this runtime belongs to (for built-ins that draw samples).
+    weak var owner: Interpreter?
+    var interpreter: Interpreter { owner! }
 
     init() { registers.initialize(to: Registers()) }
 

@@ -25,6 +25,7 @@ extension Interpreter {
             try check(e, approximately, within, statement: statement, file: file)
         case .seed(let e):
             seed = UInt64(try wholeNumber(evaluate(e), at: e.span, what: "a seed") & 0x7FFF_FFFF_FFFF_FFFF)
+            rng = Random(seed: seed)
         case .samples(let e):
             let n = try wholeNumber(evaluate(e), at: e.span, what: "a sample count")
             guard n >= 1, n <= 10_000_000 else {

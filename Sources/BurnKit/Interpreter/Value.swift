@@ -20,6 +20,8 @@ public enum Value {
     indirect case seriesValues(SeriesValues)
     case company(String)
     indirect case round(RoundValue)
+    /// An uncertain number: samples of one draw each (LANGUAGE.md section 7).
+    case samples(Samples)
     /// An answer that does not exist, e.g. runway when nothing burns or no break-even before a year.
     case none(String)
 
@@ -56,6 +58,7 @@ public enum Value {
         case .series, .seriesValues: return "a series"
         case .company: return "a company"
         case .round: return "a round"
+        case .samples(let s): return s.isCondition ? "an uncertain condition" : "an uncertain number"
         case .none: return "no value"
         }
     }

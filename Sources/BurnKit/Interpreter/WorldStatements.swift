@@ -169,6 +169,10 @@ extension World {
     }
 
     private func setFact(_ company: String, _ metric: Name, _ year: Int, _ v: Value, _ source: String?, _ span: Span) throws {
+        if case .samples = v {
+            throw Diagnostic("uncertain facts do not reach the model yet", at: span,
+                             hint: "give one value for now, e.g. `mean(4B to 5B)`; uncertainty works in expressions")
+        }
         guard let q = v.asQuantity else {
             throw Diagnostic("a fact is a number, found \(v.typeName)", at: span)
         }

@@ -33,8 +33,18 @@ public struct ValueFormatter: Sendable {
             return "[" + cells.joined(separator: ", ") + "]"
         case .company(let name): return "company \(name)"
         case .round(let r): return "round #\(r.index) of \(r.company)"
+        case .samples(let s): return uncertain(s)
         case .none(let why): return why
         }
+    }
+
+    /// `$4.48B (90%: $4B to $5B)`: the mean, then the 5th and 95th percentiles.
+    func uncertain(_ s: Samples) -> String {
+        if s.isCondition { return percent(s.mean) + " of samples" }
+        let sorted = s.values.sorted()
+        let p5 = Samples.percentile(sorted, 5), p95 = Samples.percentile(sorted, 95)
+        if p5 == p95 { return format(s.quantity(p5)) }
+        return format(s.quantity(s.mean)) + " (90%: " + format(s.quantity(p5)) + " to " + format(s.quantity(p95)) + ")"
     }
 
     private func formatInList(_ value: Value) -> String {

@@ -11,9 +11,13 @@ enum Math {
     static func log(_ x: Double) -> Double { Glibc_log(x) }
     static func exp(_ x: Double) -> Double { Glibc_exp(x) }
     static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+    static func cos(_ x: Double) -> Double { Glibc_cos(x) }
+    static func sin(_ x: Double) -> Double { Glibc_sin(x) }
 }
 
 @inline(__always) private func Glibc_log10(_ x: Double) -> Double { log10(x) }
 @inline(__always) private func Glibc_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
 @inline(__always) private func Glibc_log(_ x: Double) -> Double { log(x) }
 @inline(__always) private func Glibc_exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func Glibc_cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) private func Glibc_sin(_ x: Double) -> Double { sin(x) }

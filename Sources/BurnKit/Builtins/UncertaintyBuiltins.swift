@@ -1,0 +1,50 @@
+// UncertaintyBuiltins: distributions (normal, uniform, lognormal) and summaries (P, mean,
+// percentile, p5, p95) of uncertain numbers.
+import BurnModel
+
+enum UncertaintyBuiltins {
+    nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
+        ("normal", 2, { a, c in
+            let mean = try c.quantity(a, 0, "normal"), sd = try c.quantity(a, 1, "normal")
+            guard sd.value >= 0 else { throw Diagnostic("a standard deviation cannot be negative", at: c.argumentSpan(1)) }
+            let z = c.runtime.interpreter.rng.normals(c.runtime.interpreter.sampleCount)
+            return .samples(Samples(z.map { mean.value + sd.value * $0 }, unit: mean.unit, display: mean.display))
+        }),
+        ("uniform", 2, { a, c in
+            let lo = try c.quantity(a, 0, "uniform"), hi = try c.quantity(a, 1, "uniform")
+            guard lo.value < hi.value else { throw Diagnostic("`uniform(a, b)` needs a below b", at: c.span) }
+            let interpreter = c.runtime.interpreter
+            let values = (0..<interpreter.sampleCount).map { _ in lo.value + (hi.value - lo.value) * interpreter.rng.unit() }
+            return .samples(Samples(values, unit: lo.unit, display: lo.display))
+        }),
+        ("lognormal", 2, { a, c in
+            let p5 = try c.quantity(a, 0, "lognormal"), p95 = try c.quantity(a, 1, "lognormal")
+            guard p5.value > 0, p5.value < p95.value else {
+                throw Diagnostic("`lognormal(p5, p95)` needs 0 < p5 < p95", at: c.span)
+            }
+            return .samples(Samples(c.runtime.interpreter.draw90(p5.value, p95.value), unit: p5.unit, display: p5.display))
+        }),
+        ("P", 1, { a, c in
+            guard case .samples(let s) = a[a.startIndex], s.isCondition else {
+                if case .bool(let b) = a[a.startIndex] { return .quantity(Quantity(b ? 1 : 0, display: .percent)) }
+                throw c.bad(0, "P", "condition", a[a.startIndex])
+            }
+            return .quantity(Quantity(s.mean, display: .percent))
+        }),
+        ("percentile", 2, { a, c in
+            let s = try samples(a, 0, "percentile", c)
+            let p = try c.plain(a, 1, "percentile")
+            guard p >= 0, p <= 100 else { throw Diagnostic("a percentile is between 0 and 100", at: c.argumentSpan(1)) }
+            return Value.make(s.quantity(s.percentile(p)))
+        }),
+        ("p5", 1, { a, c in let s = try samples(a, 0, "p5", c); return Value.make(s.quantity(s.percentile(5))) }),
+        ("p95", 1, { a, c in let s = try samples(a, 0, "p95", c); return Value.make(s.quantity(s.percentile(95))) }),
+    ]
+
+    private static func samples(_ a: ArraySlice<Value>, _ i: Int, _ name: String, _ c: CallSite) throws -> Samples {
+        let v = a[a.startIndex + i]
+        if case .samples(let s) = v { return s }
+        if let q = v.asQuantity { return Samples([q.value], unit: q.unit, display: q.display) }
+        throw c.bad(i, name, "uncertain number", v)
+    }
+}

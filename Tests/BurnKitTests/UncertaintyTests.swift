@@ -1,0 +1,62 @@
+// UncertaintyTests: known distributions within tolerance, sample order, and seed determinism.
+import Testing
+@testable import BurnKit
+
+@Suite struct UncertaintyTests {
+    private func samples(_ source: String, count: Int = 100_000) throws -> Samples {
+        let session = Session()
+        try session.run(source: "samples \(count)")
+        guard case .samples(let s) = try session.evaluate(source) else {
+            Issue.record("not uncertain: \(source)")
+            return Samples([])
+        }
+        return s
+    }
+
+    @Test func lognormalHasTheGivenNinetyPercentInterval() throws {
+        let s = try samples("4 to 5")
+        #expect(abs(s.percentile(5) - 4) < 0.02)
+        #expect(abs(s.percentile(95) - 5) < 0.02)
+        #expect(s.values.allSatisfy { $0 > 0 })
+    }
+
+    @Test func normalWhenTheLowBoundIsNotPositive() throws {
+        let s = try samples("-1 to 1")
+        #expect(abs(s.mean) < 0.01)
+        #expect(abs(s.percentile(95) - 1) < 0.02)
+        #expect(s.values.contains { $0 < -1.5 })
+    }
+
+    @Test func namedDistributions() throws {
+        let n = try samples("normal(10, 2)")
+        #expect(abs(n.mean - 10) < 0.03)
+        let u = try samples("uniform(0, 1)")
+        #expect(abs(u.mean - 0.5) < 0.01)
+        #expect(u.values.allSatisfy { $0 >= 0 && $0 < 1 })
+        let l = try samples("lognormal(1, 4)")
+        #expect(abs(l.percentile(5) - 1) < 0.02)
+    }
+
+    @Test func sampleOrderIsKept() throws {
+        let session = Session()
+        try session.run(source: "let x = 1 to 2")
+        #expect(session.format(try session.evaluate("x - x")) == "0")
+        #expect(session.format(try session.evaluate("P(x * 2 == x + x)")) == "100%")
+    }
+
+    @Test func theSameSeedGivesTheSameBytes() throws {
+        func run() throws -> String {
+            let session = Session()
+            var out = ""
+            session.output = { out += $0 }
+            try session.run(source: "seed 3\nlet g = 10% to 60%\ng\nP(g > 50%)\n")
+            return out
+        }
+        #expect(try run() == run())
+        let other = Session()
+        var out = ""
+        other.output = { out += $0 }
+        try other.run(source: "seed 4\nlet g = 10% to 60%\ng\nP(g > 50%)\n")
+        #expect(out != (try run()))
+    }
+}
