@@ -37,7 +37,7 @@ extension World {
 
     private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> String {
         let (data, projection, last) = try projectionData(names, until, span, interpreter)
-        return text(data, interpreter) + closingLine(projection, until: last)
+        return text(data, interpreter) + unknownNote(data) + closingLine(projection, until: last)
     }
 
     func projectionData(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws
@@ -80,13 +80,21 @@ extension World {
         let breakeven: String, runsOut: String
         switch p.breakeven {
         case .year(let y): breakeven = "break-even in \(y)"
+        case .noneThrough(let y) where y < until: breakeven = "no break-even through \(y), unknown after"
         case .noneThrough: breakeven = "no break-even by \(until)"
         }
         switch p.runsOut {
         case .year(let y): runsOut = "the cash runs out in \(y)"
+        case .noneThrough(let y) where y < until: runsOut = "the cash lasts through \(y), unknown after"
         case .noneThrough: runsOut = "the cash lasts through \(until)"
         }
         return "\(p.company): \(breakeven); \(runsOut)\n"
+    }
+
+    /// A line explaining `?` when a table has unknown cells.
+    func unknownNote(_ data: DataTable) -> String {
+        let unknown = data.cells.contains { $0.contains { if case .unknown = $0 { return true } else { return false } } }
+        return unknown ? "? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula\n" : ""
     }
 
     func format(_ cell: Cell, _ f: ValueFormatter) -> String {
@@ -101,7 +109,8 @@ extension World {
 
     private func table(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
                        byMetric: Bool) throws -> String {
-        text(try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: byMetric), interpreter)
+        let data = try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: byMetric)
+        return text(data, interpreter) + unknownNote(data)
     }
 
     func tableData(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
