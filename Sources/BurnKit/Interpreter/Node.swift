@@ -98,26 +98,28 @@ final class IfNode: Node {
                      hint: "conditions are comparisons like `x > 0`, joined with `and`, `or`, `not`")
 }
 
-final class AndNode: Node {
+/// An operator and its two operands.
+class BinaryNode: Node {
+    let op: BinaryOp
     let lhs: Node, rhs: Node
-    init(_ l: Node, _ r: Node, span: Span) {
+    init(_ op: BinaryOp, _ l: Node, _ r: Node, span: Span) {
+        self.op = op
         lhs = l
         rhs = r
         super.init(span: span)
     }
+}
+
+final class AndNode: BinaryNode {
+    init(_ l: Node, _ r: Node, span: Span) { super.init(.and, l, r, span: span) }
     override func eval(_ rt: Runtime) throws -> Value {
         guard try truth(lhs.eval(rt), at: lhs.span) else { return .bool(false) }
         return .bool(try truth(rhs.eval(rt), at: rhs.span))
     }
 }
 
-final class OrNode: Node {
-    let lhs: Node, rhs: Node
-    init(_ l: Node, _ r: Node, span: Span) {
-        lhs = l
-        rhs = r
-        super.init(span: span)
-    }
+final class OrNode: BinaryNode {
+    init(_ l: Node, _ r: Node, span: Span) { super.init(.or, l, r, span: span) }
     override func eval(_ rt: Runtime) throws -> Value {
         if try truth(lhs.eval(rt), at: lhs.span) { return .bool(true) }
         return .bool(try truth(rhs.eval(rt), at: rhs.span))
@@ -157,15 +159,7 @@ final class NegateNode: Node {
 }
 
 /// `a + b`, `a - b`, `a * b`, `a / b`, `a ^ b`, with a fast path for plain numbers.
-final class ArithmeticNode: Node {
-    let op: BinaryOp
-    let lhs: Node, rhs: Node
-    init(_ op: BinaryOp, _ l: Node, _ r: Node, span: Span) {
-        self.op = op
-        lhs = l
-        rhs = r
-        super.init(span: span)
-    }
+final class ArithmeticNode: BinaryNode {
     override func eval(_ rt: Runtime) throws -> Value {
         let a = try lhs.eval(rt)
         let b = try rhs.eval(rt)
@@ -187,15 +181,7 @@ final class ArithmeticNode: Node {
     }
 }
 
-final class CompareNode: Node {
-    let op: BinaryOp
-    let lhs: Node, rhs: Node
-    init(_ op: BinaryOp, _ l: Node, _ r: Node, span: Span) {
-        self.op = op
-        lhs = l
-        rhs = r
-        super.init(span: span)
-    }
+final class CompareNode: BinaryNode {
     override func eval(_ rt: Runtime) throws -> Value {
         let a = try lhs.eval(rt)
         let b = try rhs.eval(rt)

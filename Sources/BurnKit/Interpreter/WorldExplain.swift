@@ -126,35 +126,26 @@ extension World {
 extension String {
     /// Replaces whole-word occurrences (identifier boundaries) of `word`.
     func replacingWord(_ word: String, with replacement: String) -> String {
-        let chars = Array(self), target = Array(word)
-        guard !target.isEmpty else { return self }
         func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            if i + target.count <= chars.count, Array(chars[i..<i + target.count]) == target,
-               i == 0 || !isWordChar(chars[i - 1]),
-               i + target.count == chars.count || !isWordChar(chars[i + target.count]) {
-                out += replacement
-                i += target.count
-            } else {
-                out.append(chars[i])
-                i += 1
-            }
+        return replacing(word, with: replacement) { chars, start, end in
+            (start == 0 || !isWordChar(chars[start - 1])) && (end == chars.count || !isWordChar(chars[end]))
         }
-        return out
     }
-}
 
-extension String {
     /// Every occurrence of `target` replaced (no Foundation needed).
     func replacingAll(_ target: String, with replacement: String) -> String {
+        replacing(target, with: replacement) { _, _, _ in true }
+    }
+
+    /// Occurrences of `target` at [start, end) for which `accept` holds, replaced.
+    private func replacing(_ target: String, with replacement: String,
+                           where accept: ([Character], Int, Int) -> Bool) -> String {
         let chars = Array(self), t = Array(target)
         guard !t.isEmpty else { return self }
         var out = ""
         var i = 0
         while i < chars.count {
-            if i + t.count <= chars.count, Array(chars[i..<i + t.count]) == t {
+            if i + t.count <= chars.count, Array(chars[i..<i + t.count]) == t, accept(chars, i, i + t.count) {
                 out += replacement
                 i += t.count
             } else {
