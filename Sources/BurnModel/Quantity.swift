@@ -63,6 +63,10 @@ public struct Quantity: Sendable, Hashable {
     }
 
     public func divided(by other: Quantity, rates: Rates, year: Int? = nil) -> Quantity {
+        // A plain number over money is a ratio of two amounts (`1.4T / $13B`), not "per dollar".
+        if unit.isNone, display == .auto, other.unit.isMoney {
+            return Quantity(value, other.unit).divided(by: other, rates: rates, year: year)
+        }
         var rhs = other
         // Money over money in two currencies: bring the divisor into our currency when a rate exists.
         if unit.moneyPower != 0, other.unit.moneyPower != 0,

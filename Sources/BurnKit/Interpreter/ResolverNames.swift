@@ -24,6 +24,10 @@ extension Resolver {
             return ConstantNode(.series(company: company, metric: name), span: span)
         }
         if world.isCompany(name) { return ConstantNode(.company(name), span: span) }
+        // `rounds`, `breakeven`... inside a company's scope mean that company's.
+        if let company = interpreter.currentCompany, World.companyMembers.contains(name), !["name", "currency"].contains(name) {
+            return MemberNode(ConstantNode(.company(company), span: span), Name(name, span), span: span)
+        }
         if let unit = interpreter.vocabulary.unit(name) {
             return ConstantNode(.quantity(Quantity(1, .named(unit))), span: span)
         }

@@ -108,6 +108,8 @@ extension Interpreter {
         let y = try year.map { try wholeNumber(evaluate($0), at: $0.span, what: "a year") }
         vocabulary.declareCurrency(currency.text)
         runtime.rates.declare(currency.text, equals: q.value, to, year: y)
+        // The model converts too (sums of rounds, identities across currencies).
+        world.state.rates = runtime.rates
     }
 
     private func declareUnit(_ name: Name, plural: Name?, _ definition: Expr?) throws {

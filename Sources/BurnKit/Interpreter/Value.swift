@@ -90,4 +90,6 @@ public struct SeriesValues {
 public struct RoundValue {
     public var company: String
     public var index: Int
+    /// How it prints: `round "Oct 2024" (2024-10): $6.6B at $157B post`.
+    public var summary: String
 }

@@ -72,10 +72,11 @@ final class World {
     func member(of value: Value, _ name: Name, at span: Span, baseSpan: Span) throws -> Value {
         switch value {
         case .company(let company): return try companyMember(company, name, at: span)
+        case .string(let text) where isCompany(text): return try companyMember(text, name, at: span)
         case .round(let r): return try roundMember(r, name)
         case .list(let list) where name.text == "count": return .number(Double(list.items.count))
         default:
-            throw Diagnostic("\(value.typeName.capitalizedFirst) has no member '\(name.text)'", at: name.span)
+            throw Diagnostic("\(value.typeName) has no member '\(name.text)'", at: name.span)
         }
     }
 
@@ -87,9 +88,12 @@ final class World {
             switch name.text {
             case "rounds":
                 let count = try state.rounds(company: company).count
-                return .list(ListValue((0..<count).map { .round(RoundValue(company: company, index: $0)) }))
-            case "breakeven": return World.yearAnswer(try state.breakeven(company: company))
-            case "runs_out": return World.yearAnswer(try state.runsOut(company: company))
+                let rounds = try state.rounds(company: company)
+                return .list(ListValue(rounds.indices.map {
+                    .round(RoundValue(company: company, index: $0, summary: World.summary(rounds[$0], interpreterFormatter)))
+                }))
+            case "breakeven": return try yearAnswer(state.breakeven(company: company), company, "operating_income")
+            case "runs_out": return try yearAnswer(state.runsOut(company: company), company, "cash")
             case "total_raised": return Value.make(try state.totalRaised(company: company))
             case "name": return .string(company)
             case "currency": return .string(state.company(named: company)?.currency ?? "USD")
@@ -110,11 +114,26 @@ final class World {
                          hint: "declare a new metric with `metric \(name.text): money flow`")
     }
 
-    static func yearAnswer(_ answer: YearAnswer) -> Value {
+    /// A searched year; a search that stopped at an unknown value is that value's error,
+    /// not an answer (unknown is never "none").
+    private func yearAnswer(_ answer: YearAnswer, _ company: String, _ metric: String) throws -> Value {
         switch answer {
         case .year(let y): return .year(y)
+        case .noneThrough(let y) where y < Model.horizon:
+            _ = try state.value(company: company, metric: metric, year: max(y + 1, state.company(named: company)?.firstYear ?? y + 1))
+            return .none("none before \(y + 1)")
         case .noneThrough(let y): return .none("none before \(y + 1)")
         }
+    }
+
+    /// The formatter values print with (the runtime's interpreter's).
+    private var interpreterFormatter: ValueFormatter { runtime.interpreter.formatter }
+
+    /// `round "Oct 2024" (2024-10): $6.6B at $157B post`.
+    static func summary(_ r: RoundFigures, _ f: ValueFormatter) -> String {
+        let date = r.round.month.map { "\(r.round.year)-\($0 < 10 ? "0" : "")\($0)" } ?? String(r.round.year)
+        let label = r.round.label.map { "round \"\($0)\" (\(date))" } ?? "round of \(date)"
+        return label + ": " + f.format(r.round.amount) + (r.post.map { " at \(f.format($0)) post" } ?? "")
     }
 
     static let roundMembers = ["amount", "pre", "post", "dilution", "step_up", "year", "label", "lead"]

@@ -78,13 +78,16 @@ extension World {
 
     private func closingLine(_ p: Projection, until: Int) -> String {
         let breakeven: String, runsOut: String
+        let first = p.rows.first?.year ?? until
         switch p.breakeven {
         case .year(let y): breakeven = "break-even in \(y)"
+        case .noneThrough(let y) where y < first: breakeven = "break-even unknown"
         case .noneThrough(let y) where y < until: breakeven = "no break-even through \(y), unknown after"
         case .noneThrough: breakeven = "no break-even by \(until)"
         }
         switch p.runsOut {
         case .year(let y): runsOut = "the cash runs out in \(y)"
+        case .noneThrough(let y) where y < first: runsOut = "cash unknown"
         case .noneThrough(let y) where y < until: runsOut = "the cash lasts through \(y), unknown after"
         case .noneThrough: runsOut = "the cash lasts through \(until)"
         }

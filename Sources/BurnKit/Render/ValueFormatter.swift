@@ -32,7 +32,7 @@ public struct ValueFormatter: Sendable {
             let cells = s.values.enumerated().map { "\(s.firstYear + $0.offset): \(format($0.element))" }
             return "[" + cells.joined(separator: ", ") + "]"
         case .company(let name): return "company \(name)"
-        case .round(let r): return "round #\(r.index) of \(r.company)"
+        case .round(let r): return r.summary
         case .samples(let s): return uncertain(s)
         case .none(let why): return why
         }
