@@ -23,11 +23,25 @@ struct Terminal {
 
     func flushOutput() { fflush(stdout) }
 
-    /// A session that may read and write files anywhere, printing to standard output.
-    func makeSession() -> Session {
+    /// A session that may read and write files anywhere, printing to standard output. With
+    /// `progress`, a simulation that runs over a second shows how far it is on standard error,
+    /// when that is a terminal (never in a pipe or a file).
+    func makeSession(progress: Bool = true) -> Session {
         let session = Session()
         session.files = .everywhere
         session.output = { fputs($0, stdout) }
+        if progress && isatty(2) == 1 { session.progress = Terminal.showProgress }
         return session
+    }
+
+    /// `simulating… 42%` on one line of standard error, rewritten in place, and erased at 1.
+    static func showProgress(_ share: Double) {
+        fflush(stdout)
+        if share >= 1 {
+            fputs("\r\u{1B}[K", stderr)
+        } else {
+            fputs("\rsimulating… \(Int(share * 100))%", stderr)
+        }
+        fflush(stderr)
     }
 }
