@@ -45,6 +45,14 @@ public final class Session {
     /// Set this flag (from any thread or a signal handler) to stop the running evaluation.
     public var interruptFlag: InterruptFlag { interpreter.runtime.interrupt }
 
+    /// Called while a simulation (an uncertain model evaluated draw by draw) runs for over a
+    /// second: the share done, 0...1, then 1 when it is over. The `burn` command draws a
+    /// progress line on a terminal with it.
+    public var progress: ((Double) -> Void)? {
+        get { interpreter.progress.show }
+        set { interpreter.progress.show = newValue }
+    }
+
     // MARK: - Running
 
     /// Runs a source: every syntax error is reported before anything runs; then statements run
@@ -127,7 +135,9 @@ public final class Session {
     /// Turns any error into a `BurnError` the host can render.
     /// Runs on a big-stack thread, turning any error into a `BurnError` the host can render.
     func wrap(_ body: () throws -> Void) throws {
-        do { try BigStack.run(body) } catch let d as Diagnostic { throw BurnError(d) }
+        do { try BigStack.run(body) } catch let d as Diagnostic { throw BurnError(d) } catch is EvaluationStopped {
+            throw Interrupted()
+        }
     }
 
     private func loadStandardLibrary() {

@@ -110,18 +110,16 @@ extension Evaluator {
         let rules = model.companyList[c].rules[m]!
         switch rules[i].kind {
         case .perYear(let rate, _, _):
-            var q = try read(CellKey(c, m, y - 1))
-            q.value *= 1 + rate
-            return (q, .rule(i))
+            let q = try read(CellKey(c, m, y - 1))
+            return (Quantity.lanewise(q, input(rate)) { $0 * (1 + $1) }, .rule(i))
         case .factor(let factor, _):
-            var q = try read(CellKey(c, m, y - 1))
-            q.value *= factor
-            return (q, .rule(i))
+            let q = try read(CellKey(c, m, y - 1))
+            return (Quantity.lanewise(q, input(factor)) { $0 * $1 }, .rule(i))
         case .reaches(let target, let year):
-            if y == year { return (displayed(target, m), .rule(i)) }
+            if y == year { return (displayed(input(target), m), .rule(i)) }
             let a = anchor(rules, i, c, m)!
             let start = try read(CellKey(c, m, a))
-            return (try blend(start, target, from: a, to: year, at: y), .rule(i))
+            return (try blend(start, input(target), from: a, to: year, at: y), .rule(i))
         }
     }
 
@@ -152,19 +150,18 @@ extension Evaluator {
 
     /// The value in year `t` on the constant-rate path from `a` (year t0) to `b` (year t1).
     func blend(_ a: Quantity, _ b: Quantity, from t0: Int, to t1: Int, at t: Int) throws -> Quantity {
-        let end: Double
+        let end: Quantity
         do {
-            end = try b.converted(toMatch: a, operation: "compare", rates: model.rates, year: t1).value
+            end = try b.converted(toMatch: a, operation: "compare", rates: model.rates, year: t1)
         } catch {
             throw ModelError(error)
         }
         let fraction = Double(t - t0) / Double(t1 - t0)
-        var q = a
-        if (a.value > 0 && end > 0) || (a.value < 0 && end < 0) {
-            q.value = a.value * Foundation_pow(end / a.value, fraction)
-        } else {
-            q.value = a.value + (end - a.value) * fraction
+        return Quantity.lanewise(a, end) { start, end in
+            if (start > 0 && end > 0) || (start < 0 && end < 0) {
+                return start * Foundation_pow(end / start, fraction)
+            }
+            return start + (end - start) * fraction
         }
-        return q
     }
 }

@@ -24,13 +24,33 @@ final class Evaluator {
     let model: Model
     let memo: Memo
     var frames: [Frame] = []
-    /// Keeps, for `explain`, the values that could not be cached, under the cells that used them.
+    /// Keeps, for `explain`, the inputs of every cell and the values that could not be cached
+    /// under the cells that used them.
     let recording: Bool
+    /// For an uncertain model, the draws this evaluator works on (a slice of them); uncertain
+    /// inputs are cut to these lanes as they are read. Nil: every draw, or a certain model.
+    let lanes: Range<Int>?
+    /// Inputs already cut to `lanes`, by the address of their draws (stable while the model
+    /// holding them lives).
+    private var cuts: [Int: Draws] = [:]
+    /// How the slices before this one worked out each cell, shared by them all.
+    let plan: Plan?
 
     init(_ model: Model) {
         self.model = model
         self.memo = model.memo
         self.recording = false
+        self.lanes = nil
+        self.plan = nil
+    }
+
+    /// An evaluator with its own cache for one slice of an uncertain model's draws.
+    init(_ model: Model, lanes: Range<Int>, plan: Plan) {
+        self.model = model
+        self.memo = Memo()
+        self.recording = false
+        self.lanes = lanes
+        self.plan = plan
     }
 
     /// An evaluator with its own cache, recording everything `explain` needs.
@@ -38,6 +58,23 @@ final class Evaluator {
         self.model = model
         self.memo = Memo()
         self.recording = true
+        self.lanes = nil
+        self.plan = nil
+    }
+
+    /// A stored input (a fact, a rule's rate) cut to the lanes being evaluated; each input is
+    /// cut once per slice, however many years read it.
+    @inline(__always) func input(_ q: Quantity) -> Quantity {
+        guard let lanes, let draws = q.draws else { return q }
+        let key = draws.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        var cut = q
+        if let done = cuts[key] {
+            cut.draws = done
+        } else {
+            cut.draws = draws.slice(lanes)
+            cuts[key] = cut.draws
+        }
+        return cut
     }
 
     // MARK: - Entry points
@@ -73,7 +110,7 @@ final class Evaluator {
 
     /// A read from a formula or rule: recorded as an input of the cell being computed.
     func read(_ key: CellKey) throws -> Quantity {
-        if !frames.isEmpty { frames[frames.count - 1].inputs.append(key) }
+        if recording, !frames.isEmpty { frames[frames.count - 1].inputs.append(key) }
         return try value(key)
     }
 
@@ -123,6 +160,7 @@ final class Evaluator {
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
         if frame.lowestGuard >= depth {
             memo.set(key, .done(entry))
+            if let plan, case .value = stored { plan.methods[key] = how }
         } else {
             memo.set(key, .empty)
             if recording, !frames.isEmpty, case .value = stored {
@@ -146,9 +184,10 @@ final class Evaluator {
     /// Fact, events, formula (the company's, then the catalogue's), identities, rules,
     /// interpolation, late events, zero for sums of events; else unknown.
     private func compute(_ key: CellKey) throws -> Computed {
+        if let how = plan?.methods[key], let replayed = try replay(how, key) { return replayed }
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         let decl = model.metricList[m]
-        if let fact = model.companyList[c].facts[m]?[y] { return .value(fact.value, .fact) }
+        if let fact = model.companyList[c].facts[m]?[y] { return .value(input(fact.value), .fact) }
         if let role = decl.role, let r = try eventValue(role, c, m, y) { return .value(r.0, r.1) }
 
         let own = model.companyList[c].formulas[m]
@@ -194,13 +233,35 @@ final class Evaluator {
         let c = Int(key.company)
         let company = model.companyList[c]
         let context = FormulaContext(year: Int(key.year), company: company.name, currency: company.currency,
-                                     rates: model.rates, evaluator: self, companyIndex: c)
+                                     rates: model.rates, lanes: lanes, drawCount: model.drawCount,
+                                     evaluator: self, companyIndex: c)
         let q = try entry.formula.evaluate(context)
-        guard q.value.isFinite else {
+        guard q.isFinite else {
             throw ModelError(.invalid, "the formula for \(name(key, full: true)) gives a number that is not finite",
                              at: entry.at)
         }
         return try model.normalize(q, metric: Int(key.metric), company: c, year: Int(key.year), at: entry.at)
+    }
+
+    /// A cell worked out the way the earlier slices did, skipping the search for a method
+    /// (identities tried and failed, cells probed): the methods depend on the model, not on
+    /// the draws. Nil when that way does not give a value here, or is cheap to find anyway.
+    private func replay(_ how: How, _ key: CellKey) throws -> Computed? {
+        let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
+        switch how {
+        case .identity(let index):
+            guard let (q, inputs) = try solve(model.identities[index], for: key) else { return nil }
+            frames[frames.count - 1].inputs = inputs
+            return .value(q, how)
+        case .rule:
+            guard let r = try applyRule(c, m, y) else { return nil }
+            return .value(r.0, r.1)
+        case .formula(let isDefault):
+            guard let entry = isDefault ? model.defaultFormulas[m] : model.companyList[c].formulas[m] else { return nil }
+            return .value(try evaluate(entry, key), how)
+        default:
+            return nil
+        }
     }
 
     // MARK: - Identities
@@ -208,7 +269,7 @@ final class Evaluator {
     /// Solves an identity for the cell when every other term is known; nil otherwise.
     private func solve(_ identity: ResolvedIdentity, for key: CellKey) throws -> (Quantity, [CellKey])? {
         let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
-        var sum = identity.constant
+        var terms: [(Double, Quantity)] = []
         var own = 0.0
         var inputs: [CellKey] = []
         for (coefficient, metric) in identity.terms {
@@ -229,17 +290,15 @@ final class Evaluator {
                 return nil
             }
             do {
-                sum += coefficient * (try q.converted(toMatch: target, operation: "add", rates: model.rates,
-                                                      year: Int(key.year))).value
+                terms.append((coefficient, try q.converted(toMatch: target, operation: "add", rates: model.rates,
+                                                           year: Int(key.year))))
             } catch {
                 throw ModelError(error, at: identity.identity.at)
             }
-            inputs.append(k)
+            if recording { inputs.append(k) }
         }
         guard own != 0 else { return nil }
-        var result = target
-        result.value = -sum / own
-        if result.value == 0 { result.value = 0 }  // no -0
+        let result = Quantity.linear(identity.constant, terms, divisor: -own).with(target.unit, display: target.display)
         return (displayed(result, Int(key.metric)), inputs)
     }
 

@@ -19,7 +19,9 @@ extension Model {
         let q = try normalize(value, metric: m, company: c, year: year, at: at)
         let fact = Fact(value: q, source: source, at: at, sequence: nextSequence)
         try checkIdentities(company: c, metric: m, year: year, fact: fact)
+        let width = try admit(q.draws, at: at)
         invalidate()
+        drawCount = width
         nextSequence += 1
         companyList[c].facts[m, default: [:]][year] = fact
         companyList[c].noteYear(year, flow: metricList[m].kind == .flow)
@@ -81,7 +83,7 @@ extension Model {
         }
         switch decl.measure {
         case .money:
-            if q.isPlain { return Quantity(q.value, .money(companyList[c].currency), display: q.display) }
+            if q.isPlain { return q.with(.money(companyList[c].currency)) }
             guard q.unit.isMoney else { throw mismatch() }
             return q
         case .percent, .multiple, .number:
@@ -91,7 +93,7 @@ extension Model {
             if case .multiple = decl.measure { r.display = .multiple }
             return r
         case .unit(let u):
-            if q.isPlain { return Quantity(q.value, .named(u), display: q.display) }
+            if q.isPlain { return q.with(.named(u)) }
             guard q.unit.isCompatible(with: .named(u)) else { throw mismatch() }
             return q
         }
@@ -101,14 +103,15 @@ extension Model {
 
     /// Derives what the other facts of the year give for this metric through the identities
     /// (chained as far as they go) and refuses the fact when it is more than 0.05% off.
+    /// Uncertain facts are not checked: their draws may meet the identity in some worlds only.
     private func checkIdentities(company c: Int, metric m: Int, year: Int, fact: Fact) throws {
-        guard !identitiesByMetric[m].isEmpty else { return }
+        guard !identitiesByMetric[m].isEmpty, !fact.value.isUncertain else { return }
         let unit = canonicalUnit(m, company: c)
         let target = Quantity(0, unit)
         // metric → (value, the facts it rests on)
         var known: [Int: (value: Double, basis: Set<Int>)] = [:]
         for (other, years) in companyList[c].facts where other != m {
-            guard let f = years[year], !identitiesByMetric[other].isEmpty else { continue }
+            guard let f = years[year], !identitiesByMetric[other].isEmpty, !f.value.isUncertain else { continue }
             guard let v = try? f.value.converted(toMatch: target, operation: "compare", rates: rates, year: year) else { continue }
             known[other] = (v.value, [other])
         }

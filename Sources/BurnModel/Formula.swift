@@ -26,6 +26,12 @@ public struct FormulaContext {
     public let currency: String
     /// The model's exchange rates, for arithmetic on money.
     public let rates: Rates
+    /// When the model is uncertain and evaluated a slice at a time: the draws of this slice.
+    /// Values read from the model have this many draws; an uncertain number from elsewhere
+    /// (with all `drawCount` draws) must be cut to these lanes before it meets them.
+    public let lanes: Range<Int>?
+    /// The model's number of draws, nil when it is certain.
+    public let drawCount: Int?
 
     let evaluator: Evaluator
     let companyIndex: Int

@@ -5,9 +5,10 @@ public struct GrowthRule {
     public enum Kind: Sendable, Hashable {
         /// `grows 50% per year [from Y1] [until Y2]`: each year is the year before times
         /// (1 + rate). With no `from`, it starts the year after the metric's first fact.
-        case perYear(rate: Double, from: Int?, until: Int?)
+        /// The rate is a plain number, certain or uncertain.
+        case perYear(rate: Quantity, from: Int?, until: Int?)
         /// `grows 3.1x in 2025`: that year is the year before times the factor.
-        case factor(Double, in: Int)
+        case factor(Quantity, in: Int)
         /// `reaches 98.7B in 2028`: that year is the value, and the years since the last
         /// known one grow at one constant rate.
         case reaches(Quantity, in: Int)
@@ -23,12 +24,29 @@ public struct GrowthRule {
 
     /// `grows 50% per year from 2026 until 2030`.
     public static func grows(_ rate: Double, from: Int? = nil, until: Int? = nil, at: SourceRef? = nil) -> GrowthRule {
+        grows(Quantity(rate), from: from, until: until, at: at)
+    }
+
+    /// `grows 50% to 70% per year`: a rate that may be uncertain.
+    public static func grows(_ rate: Quantity, from: Int? = nil, until: Int? = nil, at: SourceRef? = nil) -> GrowthRule {
         GrowthRule(.perYear(rate: rate, from: from, until: until), at: at)
     }
 
     /// `grows 3.1x in 2025`.
     public static func grows(factor: Double, in year: Int, at: SourceRef? = nil) -> GrowthRule {
+        grows(factor: Quantity(factor), in: year, at: at)
+    }
+
+    /// `grows 2x to 4x in 2025`: a factor that may be uncertain.
+    public static func grows(factor: Quantity, in year: Int, at: SourceRef? = nil) -> GrowthRule {
         GrowthRule(.factor(factor, in: year), at: at)
+    }
+
+    /// The uncertain numbers the rule holds (its rate, factor or target).
+    var draws: Draws? {
+        switch kind {
+        case .perYear(let q, _, _), .factor(let q, _), .reaches(let q, _): return q.draws
+        }
     }
 
     /// `reaches 98.7B in 2028`.

@@ -109,3 +109,9 @@ final class Memo {
         rows[c][m].slots[i] = slot
     }
 }
+
+/// How each cell of an uncertain model was worked out in the first slices of its draws, for
+/// the next slices to work it out the same way directly.
+final class Plan {
+    var methods: [CellKey: How] = [:]
+}

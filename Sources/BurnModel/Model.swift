@@ -19,6 +19,10 @@ public struct Model {
     var companyIndices: [String: Int] = [:]
     var nextSequence = 0
     var memo = Memo()
+    /// How many draws each uncertain input has; nil while every input is certain.
+    public internal(set) var drawCount: Int?
+    /// Watches long evaluations of an uncertain model: progress, and whether to stop.
+    public var monitor: Monitor?
 
     public init() {}
 
@@ -143,13 +147,21 @@ public struct Model {
     public mutating func addRule(company: String, metric: String, _ rule: GrowthRule) throws {
         let c = try companyIndex(company), m = try metricIndex(metric)
         var rule = rule
-        if case .reaches(let q, let year) = rule.kind {
+        switch rule.kind {
+        case .reaches(let q, let year):
             rule.kind = .reaches(try normalize(q, metric: m, company: c, year: year, at: rule.at), in: year)
+        case .perYear(let rate, _, _), .factor(let rate, _):
+            guard rate.isPlain else {
+                throw ModelError(.unitMismatch, "a growth rate is a plain number or a percentage, not \(rate.unit.description)",
+                                 at: rule.at)
+            }
         }
         if case .perYear(_, let from?, let until?) = rule.kind, until < from {
             throw ModelError(.invalid, "this rule ends (\(until)) before it starts (\(from))", at: rule.at)
         }
+        let width = try admit(rule.draws, at: rule.at)
         invalidate()
+        drawCount = width
         companyList[c].rules[m, default: []].append(rule)
     }
 
@@ -195,6 +207,26 @@ public struct Model {
         companyList[c].commitmentMetrics.append(m)
     }
 
+    // MARK: - Uncertain inputs
+
+    /// The model's draw count once `draws` joins it: every uncertain input must have as many
+    /// draws, so that draw i means the same world everywhere.
+    func admit(_ draws: Draws?, at: SourceRef?) throws -> Int? {
+        guard let draws else { return drawCount }
+        guard let width = drawCount, width != draws.count else { return draws.count }
+        if !holdsDraws { return draws.count }
+        throw ModelError(.invalid, "this uncertain number has \(draws.count) draws, but the model's others have \(width)",
+                         hint: "set `samples N` once, before drawing any uncertain number", at: at)
+    }
+
+    /// True when some fact or rule is uncertain.
+    var holdsDraws: Bool {
+        companyList.contains { company in
+            company.facts.values.contains { $0.values.contains { $0.value.isUncertain } }
+                || company.rules.values.contains { $0.contains { $0.draws != nil } }
+        }
+    }
+
     // MARK: - Lookups
 
     func companyIndex(_ name: String) throws -> Int {
@@ -208,7 +240,10 @@ public struct Model {
     }
 
     private func moneyValue(_ q: Quantity, currency: String, what: String, at: SourceRef?) throws -> Quantity {
-        if q.isPlain { return Quantity(q.value, .money(currency), display: q.display) }
+        guard !q.isUncertain else {
+            throw ModelError(.invalid, "\(what) must be one number, not an uncertain one", at: at)
+        }
+        if q.isPlain { return q.with(.money(currency)) }
         guard q.unit.isMoney else {
             throw ModelError(.unitMismatch, "\(what) must be money, not \(q.unit.description)", at: at)
         }

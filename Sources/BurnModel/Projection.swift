@@ -7,6 +7,18 @@ public enum YearAnswer: Sendable, Hashable {
     /// Searched through this year (inclusive) without finding it; the search stops early
     /// at the first year whose value is unknown.
     case noneThrough(Int)
+    /// For an uncertain model: the year in each draw (NaN where there is none through the
+    /// given year, the last one searched in the draws still without a year).
+    case draws(Draws, through: Int)
+
+    /// True when the search ended without a year (in some draw).
+    public var hasNone: Bool {
+        switch self {
+        case .year: return false
+        case .noneThrough: return true
+        case .draws(let years, _): return years.valuedCount < years.count
+        }
+    }
 }
 
 /// What `project` prints: one row a year from the company's first year.
@@ -22,6 +34,8 @@ public struct Projection {
     public var rows: [Row]
     public var breakeven: YearAnswer
     public var runsOut: YearAnswer
+    /// For an uncertain model: the number of draws whose mean each uncertain cell shows.
+    public var meanOfDraws: Int?
 }
 
 /// What `table` prints: any metrics of any companies over a range of years.
@@ -39,6 +53,8 @@ public struct Table {
     public var years: [Int]
     /// Rows by year, then cells by column.
     public var rows: [[Cell]]
+    /// For an uncertain model: the number of draws whose mean each uncertain cell shows.
+    public var meanOfDraws: Int?
 }
 
 extension Model {
@@ -50,22 +66,23 @@ extension Model {
 
     /// The first year with `operating_income >= 0`, from the company's first year.
     public func breakeven(company: String, until: Int = Model.horizon) throws -> YearAnswer {
-        try search(company, "operating_income", until: until, evaluator: Evaluator(self)) { $0 >= 0 }
+        try search(company, "operating_income", until: until, evaluator: Evaluator(self), .atLeastZero)
     }
 
     /// The first year with `cash < 0`, from the company's first year.
     public func runsOut(company: String, until: Int = Model.horizon) throws -> YearAnswer {
-        try search(company, "cash", until: until, evaluator: Evaluator(self)) { $0 < 0 }
+        try search(company, "cash", until: until, evaluator: Evaluator(self), .belowZero)
     }
 
     private func search(_ company: String, _ metric: String, until: Int, evaluator: Evaluator,
-                        _ found: (Double) -> Bool) throws -> YearAnswer {
+                        _ test: YearTest) throws -> YearAnswer {
         let c = try companyIndex(company), m = try metricIndex(metric)
+        if drawCount != nil { return try uncertainSearch(c, m, until: until, test) }
         guard let first = companyList[c].firstYear else { return .noneThrough(until) }
         var year = first
         while year <= until {
             guard case .value(let q) = try evaluator.cell(CellKey(c, m, year)) else { return .noneThrough(year - 1) }
-            if found(q.value) { return .year(year) }
+            if test.holds(q.value) { return .year(year) }
             year += 1
         }
         return .noneThrough(until)
@@ -82,18 +99,42 @@ extension Model {
             columns.append(name)
         }
         let metrics = try columns.map { try metricIndex($0) }
+        var years: [Int] = []
+        if let first = companyList[c].firstYear, first <= until { years = Array(first...until) }
+        if drawCount != nil { return try uncertainProjection(c, columns, metrics, years: years, until: until) }
         let evaluator = Evaluator(self)
-        var rows: [Projection.Row] = []
-        if let first = companyList[c].firstYear, first <= until {
-            for year in first...until {
-                let cells = try metrics.map { try evaluator.cell(CellKey(c, $0, year)) }
-                rows.append(Projection.Row(year: year, cells: cells))
-            }
+        let rows = try years.map { year in
+            Projection.Row(year: year, cells: try metrics.map { try evaluator.cell(CellKey(c, $0, year)) })
         }
         return Projection(
             company: company, columns: columns, rows: rows,
-            breakeven: try search(company, "operating_income", until: until, evaluator: evaluator) { $0 >= 0 },
-            runsOut: try search(company, "cash", until: until, evaluator: evaluator) { $0 < 0 })
+            breakeven: try search(company, "operating_income", until: until, evaluator: evaluator, .atLeastZero),
+            runsOut: try search(company, "cash", until: until, evaluator: evaluator, .belowZero))
+    }
+
+    /// `project` for an uncertain model: cells as means, break-even and runs-out per draw,
+    /// all from one pass over the slices.
+    private func uncertainProjection(_ c: Int, _ columns: [String], _ metrics: [Int], years: [Int], until: Int) throws
+        -> Projection {
+        let keys = years.flatMap { year in metrics.map { CellKey(c, $0, year) } }
+        let income = try metricIndex("operating_income"), cash = try metricIndex("cash")
+        var searches: [(answer: YearAnswer?, years: [Double], through: Int)] = [(nil, [], until), (nil, [], until)]
+        let cells = try meanCells(keys) { evaluator in
+            guard let first = years.first else { return }
+            for (i, (m, test)) in [(income, YearTest.atLeastZero), (cash, YearTest.belowZero)].enumerated() {
+                let slice = try searchSlice(evaluator, c, m, from: first, until: until, test)
+                searches[i].answer = slice.answer
+                searches[i].years += slice.years
+                searches[i].through = min(searches[i].through, slice.through)
+            }
+        }
+        let answers = searches.map { $0.answer ?? .draws(Draws($0.years), through: $0.through) }
+        let rows = years.indices.map { i in
+            Projection.Row(year: years[i], cells: Array(cells[(i * metrics.count)..<((i + 1) * metrics.count)]))
+        }
+        return Projection(company: companyList[c].name, columns: columns, rows: rows,
+                          breakeven: years.isEmpty ? .noneThrough(until) : answers[0],
+                          runsOut: years.isEmpty ? .noneThrough(until) : answers[1], meanOfDraws: drawCount)
     }
 
     /// `table revenue, loss for OpenAI, Anthropic in 2024..2030`, columns company by company.
@@ -104,6 +145,11 @@ extension Model {
     /// A table of any columns, in the order given.
     public func table(columns: [Table.Column], years: ClosedRange<Int>) throws -> Table {
         let keys = try columns.map { (try companyIndex($0.company), try metricIndex($0.metric)) }
+        if drawCount != nil {
+            let cells = try meanCells(years.flatMap { year in keys.map { CellKey($0.0, $0.1, year) } })
+            let rows = (0..<years.count).map { Array(cells[($0 * keys.count)..<(($0 + 1) * keys.count)]) }
+            return Table(columns: columns, years: Array(years), rows: rows, meanOfDraws: drawCount)
+        }
         let evaluator = Evaluator(self)
         var rows: [[Cell]] = []
         for year in years {

@@ -30,10 +30,13 @@ public enum UnitError: Error, Sendable, Equatable {
 }
 
 public struct Quantity: Sendable, Hashable {
-    /// The amount, in `unit` as written (10 GW is 10 with unit GW).
+    /// The amount, in `unit` as written (10 GW is 10 with unit GW). NaN when the quantity is
+    /// uncertain: its amounts are then `draws`.
     public var value: Double
     public var unit: Unit
     public var display: Display
+    /// The draws of an uncertain quantity, nil when it is certain.
+    public var draws: Draws?
 
     public init(_ value: Double, _ unit: Unit = .none, display: Display = .auto) {
         self.value = value
@@ -41,81 +44,200 @@ public struct Quantity: Sendable, Hashable {
         self.display = display
     }
 
+    /// An uncertain quantity.
+    public init(draws: Draws, _ unit: Unit = .none, display: Display = .auto) {
+        self.value = .nan
+        self.unit = unit
+        self.display = display
+        self.draws = draws
+    }
+
     public static func money(_ value: Double, _ currency: String = "USD") -> Quantity {
         Quantity(value, .money(currency))
     }
 
     public var isPlain: Bool { unit.isNone }
+    public var isUncertain: Bool { draws != nil }
+
+    /// Certain and finite, or uncertain with no infinite draw (NaN draws have no value).
+    public var isFinite: Bool { draws?.hasNoInfinity ?? value.isFinite }
+
+    /// The same quantity with `unit` and `display` (keeping its amounts, certain or not).
+    public func with(_ unit: Unit, display: Display? = nil) -> Quantity {
+        var q = self
+        q.unit = unit
+        if let display { q.display = display }
+        return q
+    }
+
+    // MARK: - Lane by lane
+
+    /// `f` applied to the amount, or to every draw.
+    @inlinable public func mapAmounts(_ f: (Double) -> Double) -> Quantity {
+        var q = self
+        if let d = draws { q.draws = d.map(f) } else { q.value = f(value) }
+        return q
+    }
+
+    /// `f` applied to two amounts draw by draw; certain when both are. The result has `a`'s
+    /// unit and display, for the caller to set.
+    @inlinable public static func lanewise(_ a: Quantity, _ b: Quantity, _ f: (Double, Double) -> Double) -> Quantity {
+        var q = a
+        switch (a.draws, b.draws) {
+        case (nil, nil):
+            q.value = f(a.value, b.value)
+        case (let x?, nil):
+            let y = b.value
+            q.draws = x.map { f($0, y) }
+        case (nil, let y?):
+            let x = a.value
+            q.value = .nan
+            q.draws = y.map { f(x, $0) }
+        case (let x?, let y?):
+            q.draws = Draws.zip(x, y, f)
+        }
+        return q
+    }
+
+    /// `(constant + Σ kᵢ·xᵢ) / divisor`, the amounts of an identity solved for one term,
+    /// worked out in one buffer when some xᵢ is uncertain. Plain, for the caller to give a unit.
+    static func linear(_ constant: Double, _ terms: [(Double, Quantity)], divisor: Double) -> Quantity {
+        var c = constant, width = 0
+        for (k, x) in terms {
+            if let d = x.draws { width = d.count } else { c += k * x.value }
+        }
+        // `+ 0` turns -0 into 0, which would print as "-$0".
+        guard width > 0 else { return Quantity(c / divisor + 0) }
+        // Plain lets: a `var` captured by the closures below would live in a heap box,
+        // which keeps the loops from being vectorized.
+        let n = width, base = c, scale = 1 / divisor
+        var out = [Double](repeating: base, count: n)
+        out.withUnsafeMutableBufferPointer { buffer in
+            guard let o = buffer.baseAddress else { return }
+            for (k, x) in terms {
+                x.draws?.values.withUnsafeBufferPointer { v in
+                    guard let p = v.baseAddress else { return }
+                    let m = Swift.min(n, v.count)
+                    var i = 0
+                    while i < m {
+                        o[i] += k * p[i]
+                        i &+= 1
+                    }
+                }
+            }
+            // Multiplying by the reciprocal is exact only when it is exact; otherwise divide.
+            // Two loops: a choice inside one would keep it scalar.
+            var i = 0
+            if scale * divisor == 1 {
+                while i < n {
+                    o[i] = o[i] * scale + 0
+                    i &+= 1
+                }
+            } else {
+                while i < n {
+                    o[i] = o[i] / divisor + 0
+                    i &+= 1
+                }
+            }
+        }
+        return Quantity(draws: Draws(out))
+    }
+
+    /// The amounts times `k` (the same quantity when `k` is 1).
+    public func scaled(by k: Double) -> Quantity {
+        k == 1 ? self : mapAmounts { $0 * k }
+    }
 
     // MARK: - Arithmetic
 
     /// `self + other` (or `-` when `negate`); a plain number takes the other side's unit.
     public func adding(_ other: Quantity, negate: Bool = false, rates: Rates, year: Int? = nil) throws -> Quantity {
-        let rhs = try other.converted(toMatch: self, operation: negate ? "subtract" : "add", rates: rates, year: year)
-        let unit = unit.isNone ? rhs.unit : unit
-        let value = negate ? value - rhs.value : value + rhs.value
-        return Quantity(value, unit, display: Quantity.combine(display, other.display))
+        let (k, rhsUnit) = try other.conversion(toMatch: self, operation: negate ? "subtract" : "add", rates: rates, year: year)
+        let unit = unit.isNone ? rhsUnit : unit
+        let display = Quantity.combine(display, other.display)
+        // Adding a certain zero changes nothing: no pass over the draws.
+        if other.draws == nil, other.value == 0, draws != nil { return with(unit, display: display) }
+        let factor = negate ? -k : k
+        return Quantity.lanewise(self, other) { $0 + factor * $1 }.with(unit, display: display)
     }
 
     public func multiplied(by other: Quantity) -> Quantity {
         let (unit, factor) = unit.multiplied(by: other.unit)
-        return Quantity(value * other.value * factor, unit, display: productDisplay(other, unit))
+        return Quantity.lanewise(self, other) { $0 * $1 * factor }.with(unit, display: productDisplay(other, unit))
     }
 
     public func divided(by other: Quantity, rates: Rates, year: Int? = nil) -> Quantity {
         // A plain number over money is a ratio of two amounts (`1.4T / $13B`), not "per dollar".
         if unit.isNone, display == .auto, other.unit.isMoney {
-            return Quantity(value, other.unit).divided(by: other, rates: rates, year: year)
+            return with(other.unit).divided(by: other, rates: rates, year: year)
         }
         var rhs = other
+        var rate = 1.0
         // Money over money in two currencies: bring the divisor into our currency when a rate exists.
         if unit.moneyPower != 0, other.unit.moneyPower != 0,
            let mine = unit.currency, let theirs = other.unit.currency, mine != theirs,
-           let rate = rates.rate(from: theirs, to: mine, year: year) {
-            rhs.value *= rate
+           let r = rates.rate(from: theirs, to: mine, year: year) {
+            rate = r
             rhs.unit.currency = mine
         }
         let (unit, factor) = unit.multiplied(by: rhs.unit, power: -1)
-        return Quantity(value / rhs.value * factor, unit, display: productDisplay(other, unit))
+        return Quantity.lanewise(self, other) { $0 / ($1 * rate) * factor }.with(unit, display: productDisplay(other, unit))
     }
 
     public func raised(to exponent: Quantity) throws -> Quantity {
         guard exponent.isPlain else { throw UnitError.badPower(exponent.unit) }
-        if unit.isNone { return Quantity(Foundation_pow(value, exponent.value), .none) }
+        if unit.isNone { return Quantity.lanewise(self, exponent) { Foundation_pow($0, $1) }.with(.none, display: .auto) }
         let whole = exponent.value.rounded()
-        guard whole == exponent.value, abs(whole) <= 16 else { throw UnitError.badPower(unit) }
-        return Quantity(Foundation_pow(value, whole), unit.raised(to: Int(whole)))
+        guard exponent.draws == nil, whole == exponent.value, abs(whole) <= 16 else { throw UnitError.badPower(unit) }
+        return mapAmounts { Foundation_pow($0, whole) }.with(unit.raised(to: Int(whole)), display: .auto)
     }
 
     /// -1, 0 or 1 comparing like quantities (a plain number compares with money as money).
+    /// Both must be certain; `compareDraws` compares uncertain ones draw by draw.
     public func compare(_ other: Quantity, rates: Rates, year: Int? = nil) throws -> Int {
         let rhs = try other.converted(toMatch: self, operation: "compare", rates: rates, year: year)
         return value < rhs.value ? -1 : (value > rhs.value ? 1 : 0)
     }
 
-    /// `other` expressed in this quantity's unit, for adding or comparing.
+    /// A condition draw by draw (1 where `holds(order)` for that draw, else 0); a draw with no
+    /// value on either side meets no condition.
+    public func compareDraws(_ other: Quantity, rates: Rates, year: Int? = nil,
+                             _ holds: (_ order: Int) -> Bool) throws -> Quantity {
+        let (k, _) = try other.conversion(toMatch: self, operation: "compare", rates: rates, year: year)
+        let yes = holds(-1) ? 1.0 : 0, same = holds(0) ? 1.0 : 0, no = holds(1) ? 1.0 : 0
+        return Quantity.lanewise(self, other) { x, y in
+            let z = y * k
+            return x < z ? yes : (x > z ? no : (x == z ? same : 0))
+        }.with(.none, display: .auto)
+    }
+
+    /// `self` expressed in `target`'s unit, for adding or comparing.
     public func converted(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws -> Quantity {
-        if unit.isNone || target.unit.isNone { return self }
+        let (k, unit) = try conversion(toMatch: target, operation: operation, rates: rates, year: year)
+        return scaled(by: k).with(unit)
+    }
+
+    /// The factor that expresses this quantity in `target`'s unit, and that unit. A plain
+    /// number on either side takes no conversion.
+    func conversion(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws -> (Double, Unit) {
+        if unit.isNone || target.unit.isNone { return (1, unit) }
         guard unit.isCompatible(with: target.unit) else { throw UnitError.mismatch(operation: operation, target.unit, unit) }
-        var result = self
-        result.value *= target.unit.scale(from: unit)
+        var k = target.unit.scale(from: unit)
         if let from = unit.currency, let to = target.unit.currency, from != to {
             guard let rate = rates.rate(from: from, to: to, year: year) else { throw UnitError.noRate(from: from, to: to) }
-            result.value *= Foundation_pow(rate, Double(unit.moneyPower))
+            k *= Foundation_pow(rate, Double(unit.moneyPower))
         }
-        result.unit = target.unit
-        return result
+        return (k, target.unit)
     }
 
     /// This quantity in another currency (money only).
     public func inCurrency(_ code: String, rates: Rates, year: Int? = nil) throws -> Quantity {
         guard let from = unit.currency, unit.moneyPower != 0 else {
-            return Quantity(value, Unit(currency: code, moneyPower: 1, factors: unit.factors))
+            return with(Unit(currency: code, moneyPower: 1, factors: unit.factors))
         }
         if from == code { return self }
         guard let rate = rates.rate(from: from, to: code, year: year) else { throw UnitError.noRate(from: from, to: code) }
-        var result = self
-        result.value *= Foundation_pow(rate, Double(unit.moneyPower))
+        var result = scaled(by: Foundation_pow(rate, Double(unit.moneyPower)))
         result.unit.currency = code
         return result
     }

@@ -18,25 +18,36 @@ public enum Cell {
 extension Model {
     /// A company's metric in a year. Throws `ModelError` (`.unknown` when nothing gives it,
     /// `.noValue` for "none"), or whatever a formula threw.
+    /// For an uncertain model the value may be uncertain, with all the model's draws.
     public func value(company: String, metric: String, year: Int) throws -> Quantity {
-        try Evaluator(self).top(CellKey(try companyIndex(company), try metricIndex(metric), year))
+        try top(CellKey(try companyIndex(company), try metricIndex(metric), year))
     }
 
     /// The same, by positions looked up once.
     public func value(_ company: CompanyID, _ metric: MetricID, year: Int) throws -> Quantity {
-        try Evaluator(self).top(CellKey(company.index, metric.index, year))
+        try top(CellKey(company.index, metric.index, year))
+    }
+
+    private func top(_ key: CellKey) throws -> Quantity {
+        guard drawCount != nil else { return try Evaluator(self).top(key) }
+        switch try uncertainLookup(key) {
+        case .value(let q): return q
+        case .unknown(let e): throw e
+        }
     }
 
     /// A company's metric in a year as a cell: unknown and "none" become cells, other
     /// errors (cycles, a formula's own failures) are thrown.
     public func cell(company: String, metric: String, year: Int) throws -> Cell {
         let key = CellKey(try companyIndex(company), try metricIndex(metric), year)
+        if drawCount != nil { return try uncertainCells([key])[0] }
         return try Evaluator(self).cell(key)
     }
 
     /// A metric over a range of years: `revenue[2024..2028]`.
     public func series(company: String, metric: String, years: ClosedRange<Int>) throws -> [Cell] {
         let c = try companyIndex(company), m = try metricIndex(metric)
+        if drawCount != nil { return try uncertainCells(years.map { CellKey(c, m, $0) }) }
         let evaluator = Evaluator(self)
         return try years.map { try evaluator.cell(CellKey(c, m, $0)) }
     }

@@ -14,6 +14,22 @@ extension CallSite {
         return q
     }
 
+    /// A number, certain or uncertain (cut to the lanes being evaluated), for functions that
+    /// work draw by draw.
+    func amount(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Quantity {
+        let v = args[args.startIndex + i]
+        if case .samples(let s) = v, s.kind == .number { return runtime.cut(s.quantity) }
+        guard let q = v.asQuantity else { throw bad(i, function, "number", v) }
+        return q
+    }
+
+    /// A plain number, certain or uncertain.
+    func plainAmount(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Quantity {
+        let v = args[args.startIndex + i]
+        guard let q = try? amount(args, i, function), q.unit.isNone else { throw bad(i, function, "plain number", v) }
+        return q
+    }
+
     func plain(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Double {
         let v = args[args.startIndex + i]
         guard let q = v.asQuantity, q.unit.isNone else { throw bad(i, function, "plain number", v) }
@@ -26,6 +42,7 @@ extension CallSite {
             switch args[args.startIndex] {
             case .list(let list):
                 return try list.items.enumerated().map { i, v in
+                    if case .samples(let s) = v, s.kind == .number { return runtime.cut(s.quantity) }
                     guard let q = v.asQuantity else {
                         throw Diagnostic("'\(function)' needs numbers, but item \(i) is \(v.typeName)", at: argumentSpan(0))
                     }
@@ -38,11 +55,11 @@ extension CallSite {
             default: break
             }
         }
-        return try args.indices.map { try quantity(args, $0 - args.startIndex, function) }
+        return try args.indices.map { try amount(args, $0 - args.startIndex, function) }
     }
 
     func finite(_ q: Quantity) throws -> Value {
-        guard q.value.isFinite else { throw Arithmetic.notFinite(span) }
+        guard q.isFinite else { throw Arithmetic.notFinite(span) }
         return Value.make(q)
     }
 }

@@ -8,9 +8,8 @@ enum ListBuiltins {
             if a.count == 1, case .samples(let s) = a[a.startIndex] { return Value.make(s.quantity(s.mean)) }
             let values = try c.numbers(a, "mean")
             guard !values.isEmpty else { throw Diagnostic("'mean' of nothing", at: c.span) }
-            guard var q = try total(values, c).asQuantity else { return .number(0) }
-            q.value /= Double(values.count)
-            return Value.make(q)
+            guard let q = World.amount(try total(values, c)) else { return .number(0) }
+            return Value.make(q.scaled(by: 1 / Double(values.count)))
         }),
         ("count", 1, { a, c in
             switch a[a.startIndex] {

@@ -5,19 +5,22 @@ import BurnModel
 enum UncertaintyBuiltins {
     nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
         ("normal", 2, { a, c in
+            try c.runtime.refuseDrawingInFormula(at: c.span)
             let mean = try c.quantity(a, 0, "normal"), sd = try c.quantity(a, 1, "normal")
             guard sd.value >= 0 else { throw Diagnostic("a standard deviation cannot be negative", at: c.argumentSpan(1)) }
             let z = c.runtime.interpreter.rng.normals(c.runtime.interpreter.sampleCount)
             return .samples(Samples(z.map { mean.value + sd.value * $0 }, unit: mean.unit, display: mean.display))
         }),
         ("uniform", 2, { a, c in
+            try c.runtime.refuseDrawingInFormula(at: c.span)
             let lo = try c.quantity(a, 0, "uniform"), hi = try c.quantity(a, 1, "uniform")
             guard lo.value < hi.value else { throw Diagnostic("`uniform(a, b)` needs a below b", at: c.span) }
             let interpreter = c.runtime.interpreter
-            let values = (0..<interpreter.sampleCount).map { _ in lo.value + (hi.value - lo.value) * interpreter.rng.unit() }
+            let values = interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value)
             return .samples(Samples(values, unit: lo.unit, display: lo.display))
         }),
         ("lognormal", 2, { a, c in
+            try c.runtime.refuseDrawingInFormula(at: c.span)
             let p5 = try c.quantity(a, 0, "lognormal"), p95 = try c.quantity(a, 1, "lognormal")
             guard p5.value > 0, p5.value < p95.value else {
                 throw Diagnostic("`lognormal(p5, p95)` needs 0 < p5 < p95", at: c.span)
@@ -29,6 +32,7 @@ enum UncertaintyBuiltins {
                 if case .bool(let b) = a[a.startIndex] { return .quantity(Quantity(b ? 1 : 0, display: .percent)) }
                 throw c.bad(0, "P", "condition", a[a.startIndex])
             }
+            try wholeDraws(s, "P", c)
             return .quantity(Quantity(s.mean, display: .percent))
         }),
         ("percentile", 2, { a, c in
@@ -43,8 +47,19 @@ enum UncertaintyBuiltins {
 
     private static func samples(_ a: ArraySlice<Value>, _ i: Int, _ name: String, _ c: CallSite) throws -> Samples {
         let v = a[a.startIndex + i]
-        if case .samples(let s) = v { return s }
+        if case .samples(let s) = v {
+            try wholeDraws(s, name, c)
+            return s
+        }
         if let q = v.asQuantity { return Samples([q.value], unit: q.unit, display: q.display) }
         throw c.bad(i, name, "uncertain number", v)
+    }
+
+    /// Inside a formula of a model evaluated a slice of draws at a time, a model value holds
+    /// only the slice's draws: a summary of it would summarise the slice, not the number.
+    private static func wholeDraws(_ s: Samples, _ name: String, _ c: CallSite) throws {
+        guard let lanes = c.runtime.lanes, lanes.count == s.draws.count, lanes.count != c.runtime.laneTotal else { return }
+        throw Diagnostic("'\(name)' of a model value cannot be taken inside a formula of an uncertain model", at: c.span,
+                         hint: "summarise outside the formula: `let low = p5(OpenAI.cash[2030])`")
     }
 }

@@ -15,25 +15,30 @@ final class CompiledFormula: Formula {
     func evaluate(_ context: FormulaContext) throws -> Quantity {
         let rt = interpreter.runtime
         let world = interpreter.world
-        let saved = rt.formula
+        let saved = (rt.formula, rt.lanes, rt.laneTotal, rt.maskedBranches)
         rt.formula = FormulaFrame(company: context.company, year: context.year)
+        (rt.lanes, rt.laneTotal, rt.maskedBranches) = (context.lanes, context.drawCount, 0)
         world.contexts.append(context)
         defer {
             world.contexts.removeLast()
-            rt.formula = saved
+            (rt.formula, rt.lanes, rt.laneTotal, rt.maskedBranches) = saved
         }
         let value = try node.eval(rt)
+        var q: Quantity
         switch value {
         case .none(let why): throw ModelError.noValue(why)
         case .year(let y): return Quantity(Double(y))
+        case .samples(let s) where !s.isCondition:
+            q = rt.cut(s.quantity)
         default:
-            guard var q = value.asQuantity else {
+            guard let certain = value.asQuantity else {
                 throw Diagnostic("the formula for '\(metric)' gives \(value.typeName), not a number", at: node.span)
             }
-            if q.unit.isNone, world.state.metric(named: metric)?.measure == .money {
-                q = Quantity(q.value, .money(context.currency))
-            }
-            return q
+            q = certain
         }
+        if q.unit.isNone, world.state.metric(named: metric)?.measure == .money {
+            q = q.with(.money(context.currency))
+        }
+        return q
     }
 }

@@ -35,6 +35,8 @@ final class Interpreter {
     var seed: UInt64 = 42
     var rng = Random(seed: 42)
     var sampleCount = 10_000
+    /// Progress of long evaluations of an uncertain model, for the host to show.
+    let progress = ProgressReporter()
     private var nextSourceID = 0
 
     init() {
@@ -42,6 +44,11 @@ final class Interpreter {
         runtime.world = world
         runtime.owner = self
         Builtins.register(into: self)
+        let monitor = Monitor()
+        let (flag, reporter) = (runtime.interrupt, progress)
+        monitor.shouldStop = { flag.isSet }
+        monitor.progress = { reporter.report(done: $0, total: $1) }
+        world.state.monitor = monitor
     }
 
     // MARK: - Sources

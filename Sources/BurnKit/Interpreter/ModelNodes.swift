@@ -130,3 +130,52 @@ final class ConvertNode: Node {
         return Value.make(q)
     }
 }
+
+/// `OpenAI.breakeven <= 2030` (and `<`, `==`, or mirrored): whether the year comes by a bound
+/// needs the search only up to the bound, not to the model's horizon. For an uncertain model
+/// that is the difference between 7 years and 77 for the draws that never break even.
+final class YearBoundNode: Node {
+    let compare: CompareNode
+    let member: MemberNode
+    let bound: Node
+    /// `answer OP bound`, with the answer on the left.
+    let op: BinaryOp
+
+    private init(_ compare: CompareNode, member: MemberNode, bound: Node, op: BinaryOp) {
+        self.compare = compare
+        self.member = member
+        self.bound = bound
+        self.op = op
+        super.init(span: compare.span)
+    }
+
+    /// The node for a comparison of `breakeven` or `runs_out` with a bound it can stop at.
+    static func matching(_ c: CompareNode) -> YearBoundNode? {
+        func searched(_ n: Node) -> MemberNode? {
+            guard let m = n as? MemberNode, ["breakeven", "runs_out"].contains(m.name.text) else { return nil }
+            return m
+        }
+        if let m = searched(c.lhs), [.less, .lessEqual, .equal].contains(c.op) {
+            return YearBoundNode(c, member: m, bound: c.rhs, op: c.op)
+        }
+        let mirrored: [BinaryOp: BinaryOp] = [.greater: .less, .greaterEqual: .lessEqual, .equal: .equal]
+        if let m = searched(c.rhs), let op = mirrored[c.op] {
+            return YearBoundNode(c, member: m, bound: c.lhs, op: op)
+        }
+        return nil
+    }
+
+    override func eval(_ rt: Runtime) throws -> Value {
+        let base = try member.base.eval(rt)
+        let limit = try bound.eval(rt)
+        let company: String
+        switch base {
+        case .company(let name): company = name
+        case .string(let name) where rt.world.isCompany(name): company = name
+        default: return try compare.eval(rt)
+        }
+        guard let year = limit.asQuantity.flatMap({ $0.isPlain && $0.value == $0.value.rounded() ? Int(exactly: $0.value) : nil })
+        else { return try compare.eval(rt) }
+        return try rt.world.yearBy(company, member.name.text, op, year, at: span)
+    }
+}

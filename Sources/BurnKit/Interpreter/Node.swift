@@ -84,7 +84,17 @@ final class IfNode: Node {
         super.init(span: span)
     }
     override func eval(_ rt: Runtime) throws -> Value {
-        try truth(condition.eval(rt), at: condition.span) ? then.eval(rt) : otherwise.eval(rt)
+        let c = try condition.eval(rt)
+        if case .samples(let s) = c, s.isCondition { return try both(s, rt) }
+        return try truth(c, at: condition.span) ? then.eval(rt) : otherwise.eval(rt)
+    }
+
+    /// An uncertain condition: both branches, each draw taking its own.
+    private func both(_ c: Samples, _ rt: Runtime) throws -> Value {
+        rt.maskedBranches += 1
+        defer { rt.maskedBranches -= 1 }
+        let a = try then.eval(rt), b = try otherwise.eval(rt)
+        return try Arithmetic.select(c, a, b, rt: rt, span: span)
     }
 }
 
@@ -92,7 +102,7 @@ final class IfNode: Node {
     if case .bool(let b) = v { return b }
     if case .samples = v {
         throw Diagnostic("this condition holds in some samples and not in others", at: span,
-                         hint: "ask for its probability: `P(...)`")
+                         hint: "ask for its probability: `P(...)`, or use it in `if` to choose draw by draw")
     }
     throw Diagnostic("expected a boolean, found \(v.typeName)", at: span,
                      hint: "conditions are comparisons like `x > 0`, joined with `and`, `or`, `not`")
@@ -110,19 +120,28 @@ class BinaryNode: Node {
     }
 }
 
+/// `a and b`, `a or b`: short-circuit on booleans, draw by draw on uncertain conditions.
 final class AndNode: BinaryNode {
     init(_ l: Node, _ r: Node, span: Span) { super.init(.and, l, r, span: span) }
-    override func eval(_ rt: Runtime) throws -> Value {
-        guard try truth(lhs.eval(rt), at: lhs.span) else { return .bool(false) }
-        return .bool(try truth(rhs.eval(rt), at: rhs.span))
-    }
+    override func eval(_ rt: Runtime) throws -> Value { try logic(rt, isAnd: true) }
 }
 
 final class OrNode: BinaryNode {
     init(_ l: Node, _ r: Node, span: Span) { super.init(.or, l, r, span: span) }
-    override func eval(_ rt: Runtime) throws -> Value {
-        if try truth(lhs.eval(rt), at: lhs.span) { return .bool(true) }
-        return .bool(try truth(rhs.eval(rt), at: rhs.span))
+    override func eval(_ rt: Runtime) throws -> Value { try logic(rt, isAnd: false) }
+}
+
+extension BinaryNode {
+    fileprivate func logic(_ rt: Runtime, isAnd: Bool) throws -> Value {
+        let a = try lhs.eval(rt)
+        if case .samples(let s) = a, s.isCondition {
+            return try Arithmetic.logic(isAnd, a, try rhs.eval(rt), rt: rt, span: span)
+        }
+        // The left side decides alone: false for `and`, true for `or`.
+        if try truth(a, at: lhs.span) != isAnd { return .bool(!isAnd) }
+        let b = try rhs.eval(rt)
+        if case .samples(let s) = b, s.isCondition { return b }
+        return .bool(try truth(b, at: rhs.span))
     }
 }
 
@@ -133,7 +152,9 @@ final class NotNode: Node {
         super.init(span: span)
     }
     override func eval(_ rt: Runtime) throws -> Value {
-        .bool(!(try truth(operand.eval(rt), at: operand.span)))
+        let v = try operand.eval(rt)
+        if case .samples(let s) = v, s.isCondition { return Arithmetic.negation(s, rt: rt) }
+        return .bool(!(try truth(v, at: operand.span)))
     }
 }
 
@@ -151,7 +172,7 @@ final class NegateNode: Node {
             q.value = -q.value
             return .quantity(q)
         case .samples(let s) where !s.isCondition:
-            return .samples(Samples(s.values.map { -$0 }, unit: s.unit, display: s.display))
+            return .samples(Samples(s.quantity.mapAmounts { -$0 }))
         default:
             throw Diagnostic("cannot negate \(v.typeName)", at: span)
         }

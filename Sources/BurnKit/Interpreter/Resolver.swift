@@ -141,7 +141,8 @@ struct Resolver {
         case .and: return AndNode(lhs, rhs, span: span)
         case .or: return OrNode(lhs, rhs, span: span)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            return Resolver.specialise(CompareNode(op, lhs, rhs, span: span))
+            let compare = CompareNode(op, lhs, rhs, span: span)
+            return YearBoundNode.matching(compare) ?? Resolver.specialise(compare)
         default:
             return Resolver.specialise(ArithmeticNode(op, lhs, rhs, span: span))
         }

@@ -58,6 +58,14 @@ final class Runtime {
     var rates = Rates()
     /// The year and company of the formula being evaluated, when inside one.
     var formula: FormulaFrame?
+    /// When the model is evaluated a slice of draws at a time: the slice being evaluated, and
+    /// the model's number of draws (an uncertain number that wide is cut to the slice).
+    var lanes: Range<Int>?
+    var laneTotal: Int?
+    /// Inside the branches of an `if` whose condition is uncertain, a draw that fails (a
+    /// division by zero) has no value instead of stopping the run: the branch may not be
+    /// chosen in that draw.
+    var maskedBranches = 0
     /// The model, as the language sees it.
     var world: World!
     /// The interpreter this runtime belongs to (for built-ins that draw samples).

@@ -1,117 +1,183 @@
-// Samples: an uncertain number as an array of samples, processed a whole array at a time.
-// Sample i of every value belongs to the same draw, so `x - x` is exactly 0.
+// Samples: an uncertain number as the language sees it, and the lane-by-lane operations on it:
+// arithmetic, comparison, `if`, `and`/`or`/`not`, drawing with `a to b`.
 import BurnModel
 
+/// An uncertain number: its draws (processed a whole array at a time), their unit, and what
+/// they mean. Draw i of every uncertain number belongs to the same draw, so `x - x` is 0.
 public final class Samples {
-    public let values: [Double]
-    public let unit: Unit
-    public let display: Display
-    /// A condition over the samples (1 true, 0 false); `P(...)` reads its share of true.
-    public let isCondition: Bool
-
-    init(_ values: [Double], unit: Unit = .none, display: Display = .auto, isCondition: Bool = false) {
-        self.values = values
-        self.unit = unit
-        self.display = display
-        self.isCondition = isCondition
+    public enum Kind: Sendable {
+        /// Amounts: money, quantities, plain numbers.
+        case number
+        /// A condition per draw: 1 where it holds, 0 where it does not; `P(...)` reads it.
+        case condition
+        /// Years per draw (a break-even year), NaN where there is none.
+        case year
     }
 
-    var mean: Double { values.reduce(0, +) / Double(max(1, values.count)) }
+    /// The draws, with their unit and display; `quantity.draws` is never nil.
+    public let quantity: Quantity
+    public let kind: Kind
 
-    /// The p-th percentile (0...100), interpolating linearly between order statistics.
-    func percentile(_ p: Double) -> Double { Samples.percentile(values.sorted(), p) }
-
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let position = p / 100 * Double(sorted.count - 1)
-        let lo = Int(position.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - Double(lo))
+    init(_ quantity: Quantity, kind: Kind = .number) {
+        self.quantity = quantity
+        self.kind = kind
     }
 
+    convenience init(_ values: [Double], unit: Unit = .none, display: Display = .auto, kind: Kind = .number) {
+        self.init(Quantity(draws: Draws(values), unit, display: display), kind: kind)
+    }
+
+    var draws: Draws { quantity.draws! }
+    var values: [Double] { draws.values }
+    var unit: Unit { quantity.unit }
+    var display: Display { quantity.display }
+    var isCondition: Bool { kind == .condition }
+
+    /// The mean of the draws that have a value.
+    var mean: Double { draws.mean }
+
+    /// The order statistics of the draws, worked out as percentiles are asked.
+    lazy var order = OrderStatistics(draws)
+
+    /// The p-th percentile (0...100) of the draws that have a value.
+    func percentile(_ p: Double) -> Double { order.percentiles([p])[0] }
+
+    /// A certain quantity in these samples' unit and display.
     func quantity(_ x: Double) -> Quantity { Quantity(x, unit, display: display) }
 }
 
+extension Runtime {
+    /// An uncertain quantity with every draw cut to the lanes of the formula being evaluated,
+    /// when the model is evaluated a slice of draws at a time (a knob drawn with all the
+    /// model's draws meeting a metric's slice).
+    @inline(__always) func cut(_ q: Quantity) -> Quantity {
+        guard let lanes, let draws = q.draws, draws.count == laneTotal, lanes.count != draws.count else { return q }
+        var cut = q
+        cut.draws = draws.slice(lanes)
+        return cut
+    }
+}
+
 extension Arithmetic {
-    /// `a OP b` where either side is uncertain: element by element, a scalar joining every sample.
+    /// A value as one operand of a lane-by-lane operation.
+    static func operand(_ v: Value, rt: Runtime, span: Span) throws -> Quantity {
+        if case .samples(let s) = v { return rt.cut(s.quantity) }
+        guard let q = v.asQuantity else {
+            throw Diagnostic("cannot combine \(v.typeName) with an uncertain number", at: span)
+        }
+        return q
+    }
+
+    /// Both operands, refusing uncertain numbers of different widths.
+    static func operands(_ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> (Quantity, Quantity) {
+        let x = try operand(a, rt: rt, span: span), y = try operand(b, rt: rt, span: span)
+        if let dx = x.draws, let dy = y.draws, dx.count != dy.count {
+            throw Diagnostic("these uncertain numbers have different sample counts (\(dx.count) and \(dy.count))", at: span,
+                             hint: "set `samples N` once, before drawing any of them")
+        }
+        return (x, y)
+    }
+
+    /// `a OP b` where either side is uncertain: draw by draw, a certain side joining every draw.
     static func samples(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
-        let (xs, ux, dx) = try columns(a, span: span)
-        let (ys, uy, dy) = try columns(b, span: span)
-        let count = max(xs.count, ys.count)
-        guard xs.count == ys.count || xs.count == 1 || ys.count == 1 else {
-            throw Diagnostic("these uncertain numbers have different sample counts (\(xs.count) and \(ys.count))", at: span,
-                             hint: "set `samples N` before drawing any of them")
-        }
-        // The unit of the result, and the factor a right-hand sample needs, from one sample of each.
-        let unitProbe: Quantity
-        var factor = 1.0
+        let (x, y) = try operands(a, b, rt: rt, span: span)
+        var result: Quantity
         do {
             switch op {
-            case .add, .subtract:
-                let converted = try Quantity(1, uy).converted(toMatch: Quantity(1, ux), operation: op == .add ? "add" : "subtract",
-                                                                rates: rt.rates, year: nil)
-                factor = converted.value
-                unitProbe = Quantity(1, ux.isNone ? uy : ux, display: Quantity.combine(dx, dy))
-            case .multiply:
-                let (unit, f) = ux.multiplied(by: uy)
-                factor = f
-                unitProbe = Quantity(1, unit, display: unit.isNone && (dx == .percent || dy == .percent) ? .auto : .auto)
+            case .add: result = try x.adding(y, rates: rt.rates)
+            case .subtract: result = try x.adding(y, negate: true, rates: rt.rates)
+            case .multiply: result = x.multiplied(by: y)
             case .divide:
-                let q = Quantity(1, ux).divided(by: Quantity(1, uy), rates: rt.rates)
-                factor = q.value
-                unitProbe = Quantity(1, q.unit)
+                if rt.maskedBranches == 0, y.draws?.values.contains(0) ?? (y.value == 0) { throw divisionByZero(span) }
+                result = x.divided(by: y, rates: rt.rates)
             default:
-                guard uy.isNone, ux.isNone else { throw UnitError.badPower(ux.isNone ? uy : ux) }
-                unitProbe = Quantity(1)
+                result = try x.raised(to: y)
+                if rt.maskedBranches == 0, producedNaN(result, x, y) { throw notFinite(span) }
             }
         } catch let error as UnitError {
             throw unitError(error, at: span)
         }
-        var out = [Double](repeating: 0, count: count)
-        for i in 0..<count {
-            let x = xs[xs.count == 1 ? 0 : i], y = ys[ys.count == 1 ? 0 : i] * (op == .power ? 1 : factor)
-            switch op {
-            case .add: out[i] = x + y
-            case .subtract: out[i] = x - y
-            case .multiply: out[i] = x * y
-            case .divide:
-                if y == 0 { throw divisionByZero(span) }
-                out[i] = x / y
-            default: out[i] = Math.pow(x, y)
-            }
-            if !out[i].isFinite { throw notFinite(span) }
+        if !result.isFinite {
+            // Inside a branch of an uncertain `if`, a failing draw may be one the branch is not
+            // chosen for: it has no value here, and `select` keeps it only if chosen.
+            guard rt.maskedBranches > 0 else { throw notFinite(span) }
+            result = result.mapAmounts { $0.isFinite ? $0 : .nan }
         }
-        return .samples(Samples(out, unit: unitProbe.unit, display: unitProbe.display))
+        return Value.make(result)
     }
 
-    /// Comparisons of uncertain numbers: a condition, sample by sample.
+    /// True where a power of two draws with values gave none (a fractional power of a negative).
+    private static func producedNaN(_ r: Quantity, _ x: Quantity, _ y: Quantity) -> Bool {
+        guard let d = r.draws else { return r.value.isNaN }
+        for i in d.values.indices where d.values[i].isNaN {
+            let xi = x.draws?.values[i] ?? x.value, yi = y.draws?.values[i] ?? y.value
+            if !xi.isNaN && !yi.isNaN { return true }
+        }
+        return false
+    }
+
+    /// Comparisons of uncertain numbers: a condition, draw by draw.
     static func compareSamples(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
-        let (xs, ux, _) = try columns(a, span: span)
-        let (ys, uy, _) = try columns(b, span: span)
-        var factor = 1.0
+        let (x, y) = try operands(a, b, rt: rt, span: span)
         do {
-            factor = try Quantity(1, uy).converted(toMatch: Quantity(1, ux), operation: "compare", rates: rt.rates, year: nil).value
+            let condition = try x.compareDraws(y, rates: rt.rates) { holds(op, $0, equal: $0 == 0) }
+            return .samples(Samples(condition, kind: .condition))
         } catch let error as UnitError {
             throw unitError(error, at: span)
         }
-        let count = max(xs.count, ys.count)
-        var out = [Double](repeating: 0, count: count)
-        for i in 0..<count {
-            let x = xs[xs.count == 1 ? 0 : i], y = ys[ys.count == 1 ? 0 : i] * factor
-            out[i] = holds(op, x < y ? -1 : (x > y ? 1 : 0), equal: x == y) ? 1 : 0
-        }
-        return .samples(Samples(out, isCondition: true))
     }
 
-    /// The samples of a value (one sample for a plain quantity or a year).
-    static func columns(_ v: Value, span: Span) throws -> ([Double], Unit, Display) {
-        switch v {
-        case .samples(let s): return (s.values, s.unit, s.display)
-        default:
+    /// `if c then a else b` with an uncertain condition: each draw takes its branch; a branch
+    /// that is none (`none(...)`) leaves its draws without a value.
+    static func select(_ condition: Samples, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
+        func side(_ v: Value) throws -> Quantity? {
+            if case .none = v { return nil }
+            if case .samples = v { return try operand(v, rt: rt, span: span) }
             guard let q = v.asQuantity else {
-                throw Diagnostic("cannot combine \(v.typeName) with an uncertain number", at: span)
+                throw Diagnostic("an uncertain condition cannot choose between \(v.typeName) and a number", at: span,
+                                 hint: "the condition holds in some samples and not in others, so `if` picks draw by draw; both branches must be numbers (or none)")
             }
-            return ([q.value], q.unit, q.display)
+            return q
         }
+        let x = try side(a), y = try side(b)
+        guard x != nil || y != nil else { return a }
+        var k = 1.0, unit = x?.unit ?? y!.unit, display = x?.display ?? y!.display
+        if let x, let y {
+            do {
+                k = try Quantity(1, y.unit).converted(toMatch: x, operation: "choose between", rates: rt.rates, year: nil).value
+            } catch let error as UnitError {
+                throw unitError(error, at: span)
+            }
+            if x.unit.isNone { unit = y.unit }
+            display = Quantity.combine(x.display, y.display)
+        }
+        func lane(_ q: Quantity?, _ i: Int) -> Double {
+            guard let q else { return .nan }
+            return q.draws?.values[i] ?? q.value
+        }
+        let picks = rt.cut(condition.quantity).draws!.values
+        let values = picks.indices.map { i in picks[i] != 0 ? lane(x, i) : lane(y, i) * k }
+        return .samples(Samples(Quantity(draws: Draws(values), unit, display: display)))
+    }
+
+    /// `and`, `or` on conditions, draw by draw (a certain side joins every draw).
+    static func logic(_ isAnd: Bool, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
+        func truthQuantity(_ v: Value) throws -> Quantity {
+            if case .bool(let t) = v { return Quantity(t ? 1 : 0) }
+            guard case .samples(let s) = v, s.isCondition else {
+                throw Diagnostic("expected a condition, found \(v.typeName)", at: span)
+            }
+            return rt.cut(s.quantity)
+        }
+        let (x, y) = (try truthQuantity(a), try truthQuantity(b))
+        let r = Quantity.lanewise(x, y) { isAnd ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
+        guard r.isUncertain else { return .bool(r.value != 0) }
+        return .samples(Samples(r, kind: .condition))
+    }
+
+    /// `not c` for a condition, draw by draw.
+    static func negation(_ s: Samples, rt: Runtime) -> Value {
+        .samples(Samples(rt.cut(s.quantity).mapAmounts { $0 != 0 ? 0 : 1 }, kind: .condition))
     }
 }
 
@@ -126,6 +192,7 @@ final class UncertainNode: Node {
         super.init(span: span)
     }
     override func eval(_ rt: Runtime) throws -> Value {
+        try rt.refuseDrawingInFormula(at: span)
         guard let a = try low.eval(rt).asQuantity, let b = try high.eval(rt).asQuantity else {
             throw Diagnostic("`a to b` takes two numbers", at: span)
         }
@@ -141,6 +208,16 @@ final class UncertainNode: Node {
         }
         let unit = a.unit.isNone ? b.unit : a.unit
         return .samples(Samples(interpreter.draw90(a.value, bHere), unit: unit, display: a.display == .auto ? b.display : a.display))
+    }
+}
+
+extension Runtime {
+    /// Drawing inside a formula would draw anew for every year and every question, so the
+    /// same cell would change from one question to the next: draws are made outside.
+    func refuseDrawingInFormula(at span: Span) throws {
+        guard formula != nil else { return }
+        throw Diagnostic("cannot draw an uncertain number inside a formula", at: span,
+                         hint: "draw it once outside: `let share = 70% to 90%`, then use `share` in the formula")
     }
 }
 

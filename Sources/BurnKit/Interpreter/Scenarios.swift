@@ -36,8 +36,9 @@ extension Interpreter {
         case .value(let given)?: v = given
         case nil: v = try evaluate(value)
         }
-        guard v.asQuantity != nil else {
-            throw Diagnostic("a knob is a number, found \(v.typeName)", at: value.span, hint: "write `assume growth = 50%`")
+        guard World.amount(v) != nil else {
+            throw Diagnostic("a knob is a number, found \(v.typeName)", at: value.span,
+                             hint: "write `assume growth = 50%`, or `assume growth = 40% to 60%` for an uncertain one")
         }
         define(name.text, v)
         if !book.knobs.contains(name.text) { book.knobs.append(name.text) }

@@ -26,8 +26,10 @@ public enum Value {
     case none(String)
 
     /// A quantity as the canonical value: plain numbers take the fast case.
+    /// An uncertain quantity becomes samples.
     @inline(__always) static func make(_ q: Quantity) -> Value {
-        q.unit.isNone && q.display == .auto ? .number(q.value) : .quantity(q)
+        if q.draws != nil { return .samples(Samples(q)) }
+        return q.unit.isNone && q.display == .auto ? .number(q.value) : .quantity(q)
     }
 
     /// The value as a quantity, if it is a number of some kind.
@@ -58,7 +60,12 @@ public enum Value {
         case .series, .seriesValues: return "a series"
         case .company: return "a company"
         case .round: return "a round"
-        case .samples(let s): return s.isCondition ? "an uncertain condition" : "an uncertain number"
+        case .samples(let s):
+            switch s.kind {
+            case .number: return "an uncertain number"
+            case .condition: return "an uncertain condition"
+            case .year: return "an uncertain year"
+            }
         case .none: return "no value"
         }
     }

@@ -56,15 +56,15 @@ final class World {
     static func span(_ ref: SourceRef) -> Span { Span(file: ref.file, start: ref.start, end: ref.end) }
     static func ref(_ span: Span) -> SourceRef { SourceRef(file: span.file, start: span.start, end: span.end) }
 
-    /// Runs a model edit, turning its errors into diagnostics at `span`.
+    /// Runs one model edit, turning its errors into diagnostics at `span`. It edits the state in
+    /// place: every mutating method of `Model` either succeeds or leaves the model unchanged, and
+    /// a copy per edit would copy every company on each fact (quadratic in companies).
     func edit(at span: Span, _ body: (inout Model) throws -> Void) throws {
-        var copy = state
         do {
-            try body(&copy)
+            try body(&state)
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
         }
-        state = copy
     }
 
     // MARK: - Members
@@ -87,7 +87,6 @@ final class World {
         do {
             switch name.text {
             case "rounds":
-                let count = try state.rounds(company: company).count
                 let rounds = try state.rounds(company: company)
                 return .list(ListValue(rounds.indices.map {
                     .round(RoundValue(company: company, index: $0, summary: World.summary(rounds[$0], interpreterFormatter)))
@@ -123,6 +122,34 @@ final class World {
             _ = try state.value(company: company, metric: metric, year: max(y + 1, state.company(named: company)?.firstYear ?? y + 1))
             return .none("none before \(y + 1)")
         case .noneThrough(let y): return .none("none before \(y + 1)")
+        case .draws(let years, let through):
+            if through < Model.horizon, years.valuedCount < years.count {
+                _ = try state.value(company: company, metric: metric, year: through + 1)
+            }
+            return .samples(Samples(Quantity(draws: years), kind: .year))
+        }
+    }
+
+    /// Whether `breakeven` or `runs_out` (`which`) is `< year`, `<= year` or `== year`, searching
+    /// only as far as that: a boolean, or for an uncertain model a condition per draw.
+    func yearBy(_ company: String, _ which: String, _ op: BinaryOp, _ year: Int, at span: Span) throws -> Value {
+        let last = op == .less ? year - 1 : year
+        let metric = which == "breakeven" ? "operating_income" : "cash"
+        func holds(_ y: Double) -> Bool { op == .equal ? y == Double(year) : y <= Double(last) }
+        do {
+            let answer = which == "breakeven" ? try state.breakeven(company: company, until: last)
+                : try state.runsOut(company: company, until: last)
+            switch answer {
+            case .year(let y): return .bool(holds(Double(y)))
+            case .noneThrough(let through), .draws(_, let through):
+                if through < last, answer.hasNone {
+                    _ = try state.value(company: company, metric: metric, year: through + 1)
+                }
+                guard case .draws(let years, _) = answer else { return .bool(false) }
+                return .samples(Samples(years.values.map { holds($0) ? 1 : 0 }, kind: .condition))
+            }
+        } catch let error as ModelError {
+            throw diagnostic(error, at: span)
         }
     }
 

@@ -72,6 +72,11 @@ extension World {
     /// Money, or a plain number the model will read in the company's currency.
     private func money(_ e: Expr, _ interpreter: Interpreter, what: String) throws -> Quantity {
         let v = try interpreter.evaluate(e)
+        if case .samples = v {
+            throw Diagnostic("\(what) is one amount, not an uncertain number", at: e.span,
+                             hint: "rounds and commitments take single values; an uncertain fact such as "
+                                + "`raised[2026] = 5B to 10B` carries the uncertainty to the cash")
+        }
         guard let q = v.asQuantity, q.unit.isNone || q.unit.isMoney else {
             throw Diagnostic("\(what) is money, found \(describe(v))", at: e.span)
         }

@@ -33,11 +33,14 @@ extension World {
         var metrics: [String]
         var years: [Int]
         var cells: [[Cell]]
+        /// For an uncertain model: the number of draws each uncertain cell is the mean of.
+        var meanOfDraws: Int?
     }
 
     private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> String {
         let (data, projection, last) = try projectionData(names, until, span, interpreter)
-        return text(data, interpreter) + unknownNote(data) + closingLine(projection, until: last)
+        return text(data, interpreter) + unknownNote(data) + meanNote(projection.meanOfDraws, interpreter)
+            + closingLine(projection, until: last, interpreter.formatter)
     }
 
     func projectionData(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws
@@ -63,7 +66,8 @@ extension World {
                              hint: "give a fact first, like `revenue[2024] = 3.7B`")
         }
         let data = DataTable(headers: ["year"] + projection.columns, metrics: projection.columns,
-                             years: projection.rows.map(\.year), cells: projection.rows.map(\.cells))
+                             years: projection.rows.map(\.year), cells: projection.rows.map(\.cells),
+                             meanOfDraws: projection.meanOfDraws)
         return (data, projection, last)
     }
 
@@ -76,22 +80,45 @@ extension World {
         return TextTable(headers: data.headers, rows: rows).render(interpreter.tableStyle)
     }
 
-    private func closingLine(_ p: Projection, until: Int) -> String {
+    private func closingLine(_ p: Projection, until: Int, _ f: ValueFormatter) -> String {
         let breakeven: String, runsOut: String
         let first = p.rows.first?.year ?? until
         switch p.breakeven {
+        case .draws(let years, let through):
+            breakeven = uncertainYears(years, through: through, until: until, f, found: "break-even by", never: "no break-even by")
         case .year(let y): breakeven = "break-even in \(y)"
         case .noneThrough(let y) where y < first: breakeven = "break-even unknown"
         case .noneThrough(let y) where y < until: breakeven = "no break-even through \(y), unknown after"
         case .noneThrough: breakeven = "no break-even by \(until)"
         }
         switch p.runsOut {
+        case .draws(let years, let through):
+            runsOut = uncertainYears(years, through: through, until: until, f, found: "the cash runs out by",
+                                     never: "the cash lasts through")
         case .year(let y): runsOut = "the cash runs out in \(y)"
         case .noneThrough(let y) where y < first: runsOut = "cash unknown"
         case .noneThrough(let y) where y < until: runsOut = "the cash lasts through \(y), unknown after"
         case .noneThrough: runsOut = "the cash lasts through \(until)"
         }
         return "\(p.company): \(breakeven); \(runsOut)\n"
+    }
+
+    /// `break-even by 2030 in 63% of samples (median 2027)`: a searched year, per draw.
+    private func uncertainYears(_ years: Draws, through: Int, until: Int, _ f: ValueFormatter,
+                                found: String, never: String) -> String {
+        let share = Double(years.valuedCount) / Double(max(1, years.count))
+        let last = min(through, until)
+        let unknownAfter = through < until && share < 1 ? ", unknown after \(through)" : ""
+        guard share > 0 else { return "\(never) \(last) in every sample" + unknownAfter }
+        let median = Int(years.percentile(50).rounded())
+        let how = share == 1 ? "every sample" : f.percent(share) + " of samples"
+        return "\(found) \(last) in \(how) (median \(median))" + unknownAfter
+    }
+
+    /// A line saying what an uncertain model's table cells show.
+    func meanNote(_ draws: Int?, _ interpreter: Interpreter) -> String {
+        guard let draws else { return "" }
+        return "uncertain cells show the mean of \(NumberFormat.grouped(String(draws))) samples\n"
     }
 
     /// A line explaining `?` when a table has unknown cells.
@@ -113,7 +140,7 @@ extension World {
     private func table(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
                        byMetric: Bool) throws -> String {
         let data = try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: byMetric)
-        return text(data, interpreter) + unknownNote(data)
+        return text(data, interpreter) + unknownNote(data) + meanNote(data.meanOfDraws, interpreter)
     }
 
     func tableData(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
@@ -136,7 +163,8 @@ extension World {
             throw diagnostic(error, at: span)
         }
         let headers = ["year"] + columns.map { names.count == 1 ? $0.metric : "\($0.company).\($0.metric)" }
-        return DataTable(headers: headers, metrics: columns.map(\.metric), years: result.years, cells: result.rows)
+        return DataTable(headers: headers, metrics: columns.map(\.metric), years: result.years, cells: result.rows,
+                         meanOfDraws: result.meanOfDraws)
     }
 
     /// A cell shown as its metric's measure asks.

@@ -169,12 +169,9 @@ extension World {
     }
 
     private func setFact(_ company: String, _ metric: Name, _ year: Int, _ v: Value, _ source: String?, _ span: Span) throws {
-        if case .samples = v {
-            throw Diagnostic("uncertain facts do not reach the model yet", at: span,
-                             hint: "give one value for now, e.g. `mean(4B to 5B)`; uncertainty works in expressions")
-        }
-        guard let q = v.asQuantity else {
-            throw Diagnostic("a fact is a number, found \(v.typeName)", at: span)
+        guard let q = World.amount(v) else {
+            throw Diagnostic("a fact is a number, found \(v.typeName)", at: span,
+                             hint: "give a number, money, or an uncertain number like `4B to 5B`")
         }
         try edit(at: span) { try $0.setFact(company: company, metric: metric.text, year: year, q, source: source, at: World.ref(span)) }
     }
@@ -207,16 +204,16 @@ extension World {
         let rule: GrowthRule
         switch kind {
         case .growsPerYear(let rate, let from, let until):
-            let r = try plainNumber(rate, interpreter, what: "a growth rate", hint: "write `grows 50% per year`")
+            let r = try plainAmount(rate, interpreter, what: "a growth rate", hint: "write `grows 50% per year`")
             let f = try from.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
             let u = try until.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
             if let f, let u, f > u { throw Diagnostic("this rule starts in \(f), after it ends in \(u)", at: span) }
             rule = .grows(r, from: f, until: u, at: at)
         case .growsIn(let factor, let year):
-            let x = try plainNumber(factor, interpreter, what: "a growth factor", hint: "write `grows 3.1x in 2025`")
+            let x = try plainAmount(factor, interpreter, what: "a growth factor", hint: "write `grows 3.1x in 2025`")
             rule = .grows(factor: x, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
         case .reaches(let value, let year):
-            guard let q = try interpreter.evaluate(value).asQuantity else {
+            guard let q = World.amount(try interpreter.evaluate(value)) else {
                 throw Diagnostic("`reaches` needs a number", at: value.span)
             }
             rule = .reaches(q, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
@@ -224,11 +221,18 @@ extension World {
         try edit(at: span) { try $0.addRule(company: company, metric: metric.text, rule) }
     }
 
-    func plainNumber(_ e: Expr, _ interpreter: Interpreter, what: String, hint: String) throws -> Double {
+    /// A rate or factor: a plain number or percentage, certain or uncertain.
+    func plainAmount(_ e: Expr, _ interpreter: Interpreter, what: String, hint: String) throws -> Quantity {
         let v = try interpreter.evaluate(e)
-        guard let q = v.asQuantity, q.unit.isNone else {
+        guard let q = World.amount(v), q.unit.isNone else {
             throw Diagnostic("\(what) is a plain number or a percentage, found \(describe(v))", at: e.span, hint: hint)
         }
-        return q.value
+        return q
+    }
+
+    /// A number the model can hold: certain, or uncertain (an uncertain condition is not one).
+    static func amount(_ v: Value) -> Quantity? {
+        if case .samples(let s) = v { return s.kind == .number ? s.quantity : nil }
+        return v.asQuantity
     }
 }

@@ -38,13 +38,22 @@ public struct ValueFormatter: Sendable {
         }
     }
 
-    /// `$4.48B (90%: $4B to $5B)`: the mean, then the 5th and 95th percentiles.
+    /// `$4.48B (90%: $4B to $5B)`: the mean, then the 5th and 95th percentiles, of the draws
+    /// that have a value; years show their median; a condition, the share of draws meeting it.
     func uncertain(_ s: Samples) -> String {
-        if s.isCondition { return percent(s.mean) + " of samples" }
-        let sorted = s.values.sorted()
-        let p5 = Samples.percentile(sorted, 5), p95 = Samples.percentile(sorted, 95)
-        if p5 == p95 { return format(s.quantity(p5)) }
-        return format(s.quantity(s.mean)) + " (90%: " + format(s.quantity(p5)) + " to " + format(s.quantity(p95)) + ")"
+        let draws = s.draws
+        if s.isCondition { return percent(draws.mean) + " of samples" }
+        guard draws.valuedCount > 0 else { return "none in every sample" }
+        let noneShare = draws.noneShare
+        let none = noneShare > 0 ? ", none in " + percent(noneShare) + " of samples" : ""
+        if s.kind == .year {
+            let p = s.order.percentiles([5, 50, 95]).map { String(Int($0.rounded())) }
+            return (p[0] == p[2] ? p[1] : p[1] + " (90%: " + p[0] + " to " + p[2] + ")") + none
+        }
+        let p = s.order.percentiles([5, 95]).map { format(s.quantity($0)) }
+        // An interval that prints as one number (`$13B to $13B`) says nothing: the mean alone.
+        let mean = format(s.quantity(draws.mean))
+        return (p[0] == p[1] ? mean : mean + " (90%: " + p[0] + " to " + p[1] + ")") + none
     }
 
     private func formatInList(_ value: Value) -> String {
@@ -55,6 +64,7 @@ public struct ValueFormatter: Sendable {
     // MARK: - Quantities
 
     public func format(_ q: Quantity) -> String {
+        if q.isUncertain { return uncertain(Samples(q)) }
         if q.unit.isNone {
             switch q.display {
             case .auto: return plain(q.value)

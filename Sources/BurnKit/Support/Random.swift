@@ -33,6 +33,16 @@ struct Random {
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
+    /// `count` draws uniform in [lo, hi).
+    mutating func uniforms(_ count: Int, from lo: Double, to hi: Double) -> [Double] {
+        var generator = self
+        defer { self = generator }
+        return [Double](unsafeUninitializedCapacity: count) { out, n in
+            for i in 0..<count { out[i] = lo + (hi - lo) * generator.unit() }
+            n = count
+        }
+    }
+
     /// `count` standard normal variates (Box–Muller, both halves used).
     mutating func normals(_ count: Int) -> [Double] {
         var out: [Double] = []

@@ -1,0 +1,214 @@
+// Draws: the values of an uncertain number, one per draw, and the summaries read from them.
+
+/// The values of an uncertain number, one per draw (sample). Draw i of every uncertain number
+/// in a model belongs to the same imagined world, so `x - x` is exactly 0 and a company's
+/// cash in draw i follows from its revenue and costs in draw i. NaN marks a draw in which the
+/// number has no value: a runway when nothing burns, a break-even that never comes.
+public struct Draws: Sendable, Hashable {
+    public var values: [Double]
+
+    public init(_ values: [Double]) { self.values = values }
+
+    public var count: Int { values.count }
+
+    /// The draws at `lanes` (the lanes a slice of the evaluation works on).
+    public func slice(_ lanes: Range<Int>) -> Draws {
+        lanes.count == values.count ? self : Draws(Array(values[lanes]))
+    }
+
+    // MARK: - Summaries
+
+    /// How many draws have a value (are not NaN).
+    public var valuedCount: Int {
+        var n = 0
+        for x in values where !x.isNaN { n += 1 }
+        return n
+    }
+
+    /// The share of draws with no value, 0...1.
+    public var noneShare: Double {
+        values.isEmpty ? 0 : Double(values.count - valuedCount) / Double(values.count)
+    }
+
+    /// The mean of the draws that have a value; NaN when none has.
+    public var mean: Double {
+        var sum = 0.0, n = 0
+        for x in values where !x.isNaN {
+            sum += x
+            n += 1
+        }
+        return n == 0 ? .nan : sum / Double(n)
+    }
+
+    /// Percentiles (0...100) of the draws that have a value (see `OrderStatistics`).
+    public func percentiles(_ ps: [Double]) -> [Double] { OrderStatistics(self).percentiles(ps) }
+
+    public func percentile(_ p: Double) -> Double { percentiles([p])[0] }
+
+    // MARK: - Lane by lane
+    // The loops below index raw pointers: without bounds checks the compiler turns them into
+    // vector instructions, several draws at a time.
+
+    /// `f` applied to every draw.
+    @inlinable public func map(_ f: (Double) -> Double) -> Draws {
+        let n = values.count
+        return Draws([Double](unsafeUninitializedCapacity: n) { out, count in
+            values.withUnsafeBufferPointer { x in
+                guard let o = out.baseAddress, let p = x.baseAddress else { return }
+                var i = 0
+                while i < n {
+                    o[i] = f(p[i])
+                    i &+= 1
+                }
+            }
+            count = n
+        })
+    }
+
+    /// `f` applied to draws at the same position of two uncertain numbers of the same width.
+    @inlinable public static func zip(_ a: Draws, _ b: Draws, _ f: (Double, Double) -> Double) -> Draws {
+        let n = Swift.min(a.values.count, b.values.count)
+        return Draws([Double](unsafeUninitializedCapacity: n) { out, count in
+            a.values.withUnsafeBufferPointer { x in
+                b.values.withUnsafeBufferPointer { y in
+                    guard let o = out.baseAddress, let p = x.baseAddress, let q = y.baseAddress else { return }
+                    var i = 0
+                    while i < n {
+                        o[i] = f(p[i], q[i])
+                        i &+= 1
+                    }
+                }
+            }
+            count = n
+        })
+    }
+
+    /// True when no draw is infinite (NaN, "no value", is allowed).
+    public var hasNoInfinity: Bool {
+        let infinities = values.withUnsafeBufferPointer { x -> Int in
+            guard let p = x.baseAddress else { return 0 }
+            // A `while` with wrapping steps: a `for` over a range checks each step for overflow,
+            // and that check keeps the loop scalar.
+            let n = x.count
+            var found = 0, i = 0
+            while i < n {
+                found &+= (p[i].bitPattern & 0x7fff_ffff_ffff_ffff) == 0x7ff0_0000_0000_0000 ? 1 : 0
+                i &+= 1
+            }
+            return found
+        }
+        return infinities == 0
+    }
+}
+
+/// The order statistics of an uncertain number's draws with a value, found without sorting a
+/// million draws and remembered, so the percentiles of one number asked one after another
+/// cost one pass over the draws each.
+///
+/// A rank is found by sampling (Floyd and Rivest's idea): an evenly spaced sample of the draws,
+/// sorted, gives two bounds that almost surely hold the rank between them; one pass counts the
+/// draws below the lower bound and keeps the few between the bounds, and the rank is selected
+/// among those. When the bounds miss (unlucky or adversarial order), a full selection answers.
+public final class OrderStatistics: @unchecked Sendable {
+    private let values: [Double]
+    private var known: [Int: Double] = [:]
+    private lazy var sample: [Double] = evenlySpacedSample()
+
+    public init(_ draws: Draws) {
+        values = draws.values.contains(where: \.isNaN) ? draws.values.filter { !$0.isNaN } : draws.values
+    }
+
+    /// Percentiles (0...100), interpolating linearly between order statistics (numpy's
+    /// default); NaN when no draw has a value.
+    public func percentiles(_ ps: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 0 else { return ps.map { _ in .nan } }
+        return ps.map { p in
+            let position = min(max(p, 0), 100) / 100 * Double(n - 1)
+            let lo = Int(position.rounded(.down)), hi = min(lo + 1, n - 1)
+            let a = rank(lo)
+            return lo == hi ? a : a + (rank(hi) - a) * (position - Double(lo))
+        }
+    }
+
+    /// The k-th smallest draw (from 0).
+    func rank(_ k: Int) -> Double {
+        if let x = known[k] { return x }
+        let x = values.count <= OrderStatistics.sampleSize ? sample[k] : (sampledRank(k) ?? fullRank(k))
+        known[k] = x
+        return x
+    }
+
+    static let sampleSize = 16384
+
+    /// Every draw when there are few, sorted; otherwise one in every `count / sampleSize`.
+    private func evenlySpacedSample() -> [Double] {
+        let n = values.count, m = min(n, OrderStatistics.sampleSize)
+        return (0..<m).map { values[$0 * n / m] }.sorted()
+    }
+
+    /// The rank from the draws between two sample bounds around it; nil when they miss it.
+    private func sampledRank(_ k: Int) -> Double? {
+        let n = values.count, m = sample.count
+        // Four standard deviations of a sample rank's error (at most √m / 2 positions): the
+        // bounds miss about once in 16,000 ranks, and the full selection then answers.
+        let j = k * m / n, margin = 2 * Int(Double(m).squareRoot()) + 1
+        let lower = j - margin < 0 ? -Double.infinity : sample[j - margin]
+        let upper = j + margin >= m ? Double.infinity : sample[j + margin]
+        // Counting and keeping in separate loops, both without branches on the draws (a
+        // branch taken for half the draws would be mispredicted every other time): every draw
+        // is written to `kept`, and the end moves on only past those between the bounds.
+        let capacity = 4 * margin * n / m + 1
+        var kept = [Double](repeating: 0, count: capacity)
+        let found = kept.withUnsafeMutableBufferPointer { o in
+            values.withUnsafeBufferPointer { x -> (below: Int, kept: Int)? in
+                guard let q = o.baseAddress, let p = x.baseAddress else { return nil }
+                var below = 0, end = 0, i = 0
+                while i < n {
+                    below &+= p[i] < lower ? 1 : 0
+                    i &+= 1
+                }
+                i = 0
+                while i < n {
+                    let v = p[i]
+                    q[end] = v
+                    end &+= (v >= lower ? 1 : 0) & (v <= upper ? 1 : 0)
+                    if end == capacity { return nil }
+                    i &+= 1
+                }
+                return (below, end)
+            }
+        }
+        guard let (below, count) = found, k >= below, k - below < count else { return nil }
+        kept.withUnsafeMutableBufferPointer { OrderStatistics.select($0, k - below, from: 0, to: count - 1) }
+        return kept[k - below]
+    }
+
+    private func fullRank(_ k: Int) -> Double {
+        var copy = values
+        copy.withUnsafeMutableBufferPointer { OrderStatistics.select($0, k, from: 0, to: $0.count - 1) }
+        return copy[k]
+    }
+
+    /// Puts the k-th smallest of `a[from...to]` at `a[k]`, smaller ones before it and larger
+    /// after (quickselect with a median-of-three pivot and Hoare's partition, which stays
+    /// linear when many draws are equal, as years and conditions are).
+    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int, to: Int) {
+        var lo = from, hi = to
+        while hi > lo {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo - 1, j = hi + 1
+            while true {
+                repeat { i += 1 } while a[i] < pivot
+                repeat { j -= 1 } while a[j] > pivot
+                if i >= j { break }
+                a.swapAt(i, j)
+            }
+            if k <= j { hi = j } else { lo = j + 1 }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+// Slices: an uncertain model evaluated a slice of draws at a time, so that memory stays
+// bounded whatever the number of draws: each slice has its own cache, dropped after it.
+
+/// Watches long evaluations of an uncertain model: reports progress and says when to stop.
+public final class Monitor: @unchecked Sendable {
+    /// Called with 0 draws done as a sliced evaluation starts, then after each slice with
+    /// the draws done so far, out of the total.
+    public var progress: ((_ done: Int, _ total: Int) -> Void)?
+    /// Polled before each slice; true stops the evaluation with `EvaluationStopped`.
+    public var shouldStop: (() -> Bool)?
+
+    public init() {}
+}
+
+/// Thrown when a `Monitor` asked a long evaluation to stop.
+public struct EvaluationStopped: Error, Sendable {}
+
+extension Model {
+    /// Draws per slice: 16,384 for a small model (each slice costs a fixed walk through the
+    /// model, so wide slices amortize it), fewer as companies are added, so that a slice's
+    /// cache holds about 8 MB of numbers whatever the model.
+    var sliceWidth: Int {
+        max(64, min(16384, (1 << 23) / max(1, companyList.count * metricList.count * 16)))
+    }
+
+    /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
+    /// false (a certain answer is known from the first slice).
+    func forEachSlice(_ body: (Evaluator, Range<Int>) throws -> Bool) throws {
+        let total = drawCount ?? 1, width = sliceWidth, plan = Plan()
+        var start = 0
+        monitor?.progress?(0, total)
+        while start < total {
+            if monitor?.shouldStop?() == true { throw EvaluationStopped() }
+            let lanes = start..<min(total, start + width)
+            guard try body(Evaluator(self, lanes: lanes, plan: plan), lanes) else { return }
+            start = lanes.upperBound
+            monitor?.progress?(start, total)
+        }
+    }
+
+    /// A cell with all its draws: unknown and certain answers come from the first slice.
+    func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
+        var answer: Evaluator.Found?
+        var template: Quantity?
+        var all: [Double] = []
+        try forEachSlice { evaluator, _ in
+            let found = try evaluator.topLookup(key)
+            guard case .value(let q) = found, let draws = q.draws else {
+                answer = found
+                return false
+            }
+            if template == nil {
+                template = q
+                all.reserveCapacity(drawCount ?? draws.count)
+            }
+            all.append(contentsOf: draws.values)
+            return true
+        }
+        if let answer { return answer }
+        return .value(Quantity(draws: Draws(all), template!.unit, display: template!.display))
+    }
+
+    /// Cells with all their draws, one slice at a time for all of them.
+    func uncertainCells(_ keys: [CellKey]) throws -> [Cell] {
+        var cells = [Cell?](repeating: nil, count: keys.count)
+        var columns = [[Double]](repeating: [], count: keys.count)
+        try forEachSlice { evaluator, _ in
+            for (i, key) in keys.enumerated() {
+                let cell = try evaluator.cell(key)
+                if case .value(let q) = cell, let draws = q.draws {
+                    if columns[i].isEmpty { cells[i] = cell }
+                    columns[i].append(contentsOf: draws.values)
+                } else {
+                    cells[i] = cell
+                }
+            }
+            return true
+        }
+        return keys.indices.map { i in
+            guard case .value(let q)? = cells[i], q.draws != nil else { return cells[i]! }
+            return .value(Quantity(draws: Draws(columns[i]), q.unit, display: q.display))
+        }
+    }
+
+    /// Cells summarised by the mean of their draws (for tables: a million draws of every cell
+    /// would not fit in memory); a cell with no value in any draw is "none".
+    func meanCells(_ keys: [CellKey], also perSlice: (Evaluator) throws -> Void = { _ in }) throws -> [Cell] {
+        var cells = [Cell?](repeating: nil, count: keys.count)
+        var sums = [Double](repeating: 0, count: keys.count)
+        var counts = [Int](repeating: 0, count: keys.count)
+        var uncertain = [Bool](repeating: false, count: keys.count)
+        try forEachSlice { evaluator, _ in
+            for (i, key) in keys.enumerated() {
+                let cell = try evaluator.cell(key)
+                guard case .value(let q) = cell, let draws = q.draws else {
+                    cells[i] = cell
+                    continue
+                }
+                cells[i] = cell
+                uncertain[i] = true
+                for x in draws.values where !x.isNaN {
+                    sums[i] += x
+                    counts[i] += 1
+                }
+            }
+            try perSlice(evaluator)
+            return true
+        }
+        return keys.indices.map { i in
+            guard uncertain[i], case .value(let q)? = cells[i] else { return cells[i]! }
+            guard counts[i] > 0 else { return .none("none in every draw") }
+            return .value(Quantity(sums[i] / Double(counts[i]), q.unit, display: q.display))
+        }
+    }
+
+    // MARK: - Searching years
+
+    /// The first year from `first` through `until` whose value meets `test`, draw by draw in
+    /// one slice: a year answer, or, once draws are involved, the year per draw (NaN where
+    /// there is none) and the last year searched.
+    func searchSlice(_ evaluator: Evaluator, _ c: Int, _ m: Int, from first: Int, until: Int,
+                     _ test: YearTest) throws -> (answer: YearAnswer?, years: [Double], through: Int) {
+        let width = evaluator.lanes?.count ?? 1
+        // +infinity while a draw has no year yet: `min` then keeps the first year found.
+        var years = [Double](repeating: .infinity, count: width)
+        var remaining = width, sawDraws = false
+        var year = first
+        while year <= until, remaining > 0 {
+            guard case .value(let q) = try evaluator.cell(CellKey(c, m, year)) else { break }
+            if let draws = q.draws {
+                sawDraws = true
+                remaining = test.mark(Double(year), where: draws, in: &years)
+            } else if test.holds(q.value) {
+                if !sawDraws { return (.year(year), years, year) }
+                for i in 0..<width { years[i] = min(years[i], Double(year)) }
+                remaining = 0
+            }
+            if remaining > 0 { year += 1 }
+        }
+        for i in 0..<width where years[i] == .infinity { years[i] = .nan }
+        // Where draws remain without a year, the search reached `year - 1` (stopped early by an unknown value).
+        let through = remaining == 0 ? until : year - 1
+        return (sawDraws ? nil : .noneThrough(through), years, through)
+    }
+
+    /// `search` for an uncertain model: the slices' answers joined.
+    func uncertainSearch(_ c: Int, _ m: Int, until: Int, _ test: YearTest) throws -> YearAnswer {
+        guard let first = companyList[c].firstYear else { return .noneThrough(until) }
+        var answer: YearAnswer?
+        var all: [Double] = []
+        all.reserveCapacity(drawCount ?? 0)
+        var through = until
+        try forEachSlice { evaluator, _ in
+            let slice = try searchSlice(evaluator, c, m, from: first, until: until, test)
+            if let certain = slice.answer {
+                answer = certain
+                return false
+            }
+            all.append(contentsOf: slice.years)
+            through = min(through, slice.through)
+            return true
+        }
+        return answer ?? .draws(Draws(all), through: through)
+    }
+}
+
+/// What a year search looks for: break-even (operating income at least 0) or the cash
+/// running out (below 0).
+enum YearTest {
+    case atLeastZero
+    case belowZero
+
+    func holds(_ x: Double) -> Bool { self == .atLeastZero ? x >= 0 : x < 0 }
+
+    /// Sets `year` in `years` where it is still +infinity and the draw meets the test (without
+    /// branches, which random draws would mispredict); returns how many draws still have none.
+    func mark(_ year: Double, where draws: Draws, in years: inout [Double]) -> Int {
+        let atLeast = self == .atLeastZero
+        return draws.values.withUnsafeBufferPointer { x in
+            years.withUnsafeMutableBufferPointer { y -> Int in
+                guard let p = x.baseAddress, let o = y.baseAddress else { return 0 }
+                let n = min(x.count, y.count)
+                var remaining = 0, i = 0
+                while i < n {
+                    let hit = atLeast ? p[i] >= 0 : p[i] < 0
+                    let candidate = hit ? year : .infinity
+                    let marked = o[i] < candidate ? o[i] : candidate
+                    o[i] = marked
+                    remaining &+= marked == .infinity ? 1 : 0
+                    i &+= 1
+                }
+                return remaining
+            }
+        }
+    }
+}
