@@ -46,9 +46,16 @@ struct InteractiveRepl {
     /// Runs a cell; meanwhile Ctrl-C sets the session's interrupt flag, so the evaluator stops
     /// at its next check, the cell fails (`interrupted`) and the session is as it was.
     private func evaluate(_ cell: String, in repl: ReplSession) {
-        burn_interrupt_target(repl.session.interruptFlag.address)
+        let flag = repl.session.interruptFlag
+        burn_interrupt_target(flag.address)
+        // A Ctrl-C pressed after Enter but before the line reached us is meant for this cell.
+        if burn_interrupt_take() != 0 { flag.set() }
         let outcome = repl.submit(cell)
         burn_interrupt_target(nil)
+        // The terminal echoed `^C`: the message goes on a line of its own.
+        if burn_interrupt_take() != 0 { terminal.write("\n") }
+        // A Ctrl-C that came as the cell ended is dropped, not kept for the next cell.
+        flag.clear()
         if outcome.failed { terminal.error(outcome.text) } else { terminal.write(outcome.text) }
     }
 }

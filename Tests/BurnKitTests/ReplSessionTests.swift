@@ -149,11 +149,13 @@ import Testing
         let repl = ReplSession()
         _ = repl.submit("let x = 1")
         _ = repl.submit("fn spin(n) = if n == 0 then 0 else spin(n - 1)")
-        // The flag is cleared when an evaluation starts: set it from inside, as Ctrl-C would.
-        repl.session.define("interrupt", arity: 0) { _ in repl.session.interruptFlag.set(); return .number(0) }
-        let outcome = repl.submit("let x = 2\ninterrupt() + spin(900) + spin(900)")
+        // Ctrl-C just before the cell starts, or between its statements, still stops it.
+        repl.session.interruptFlag.set()
+        let outcome = repl.submit("let x = 2\nspin(900) + spin(900)")
         #expect(outcome.failed)
         #expect(outcome.text == "interrupted\n")
         #expect(repl.submit("x").text == "[3] 1\n")
+        // The interruption used the flag up: the next cell runs.
+        #expect(repl.submit("spin(900) + spin(900)").text == "[4] 0\n")
     }
 }
