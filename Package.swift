@@ -27,11 +27,14 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The REPL's Ctrl-C handler and libedit character reader, in C (signal-safe).
+        .target(name: "CEditLineShim"),
         .executableTarget(
             name: "burn",
             dependencies: [
                 "BurnKit",
                 "CEditLine",
+                "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

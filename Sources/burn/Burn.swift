@@ -50,24 +50,33 @@ struct Repl: ParsableCommand {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run Burn scripts in order; stop with status 1 at the first error.")
+        abstract: "Run Burn scripts and notebooks in order; stop with status 1 at the first error.")
 
-    @Argument(help: "The .burn files to run.")
+    @Argument(help: "The .burn scripts and .md notebooks to run.")
     var files: [String]
 
     @Option(help: "How tables print: text (aligned columns) or markdown.")
     var tables: TableStyle = .text
 
+    @Flag(help: "Rewrite the notebooks' saved outputs (```output blocks) with what their code prints now.")
+    var update = false
+
     func run() throws {
-        let code = Run.runFiles(files, tables: tables)
+        let code = Run.runFiles(files, tables: tables, update: update)
         if code != 0 { throw ExitCode(code) }
     }
 
-    static func runFiles(_ files: [String], tables: TableStyle = .text) -> Int32 {
+    static func runFiles(_ files: [String], tables: TableStyle = .text, update: Bool = false) -> Int32 {
         let terminal = Terminal()
         let session = terminal.makeSession()
         session.tableStyle = tables
         for path in files {
+            if NotebookFiles.isNotebookPath(path) {
+                let notebooks = NotebookFiles(terminal: terminal)
+                let code = update ? notebooks.update(path, in: session) : notebooks.run(path, in: session)
+                if code != 0 { return code }
+                continue
+            }
             do {
                 try session.run(file: path)
             } catch {
@@ -111,9 +120,9 @@ struct Eval: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run the `check` statements of scripts (files or directories); print `N passed, N failed`.")
+        abstract: "Run the `check` statements of scripts and the saved outputs of notebooks; print `N passed, N failed`.")
 
-    @Argument(help: "Files or directories (searched for .burn files).")
+    @Argument(help: "Files or directories (searched for .burn scripts and .md notebooks).")
     var paths: [String]
 
     func run() throws {

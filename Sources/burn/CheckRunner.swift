@@ -1,4 +1,5 @@
-// CheckRunner: `burn check`: runs every script's checks and prints `N passed, N failed`.
+// CheckRunner: `burn check`: runs every script's checks and every notebook's saved outputs,
+// and prints `N passed, N failed`.
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +14,12 @@ struct CheckRunner {
         var passed = 0, failed = 0
         for file in paths.flatMap(Self.scripts(in:)) {
             let session = terminal.makeSession()
+            if NotebookFiles.isNotebookPath(file) {
+                let counts = NotebookFiles(terminal: terminal).check(file, in: session)
+                passed += counts.passed
+                failed += counts.failed
+                continue
+            }
             var failures = ""
             session.output = { _ in }
             session.countsFailedChecks = true
@@ -33,7 +40,8 @@ struct CheckRunner {
         return failed == 0 ? 0 : 1
     }
 
-    /// The .burn files of a path: the file itself, or a directory's, recursively, sorted.
+    /// The .burn and .md files of a path: the file itself, or a directory's, recursively, sorted
+    /// (a .md file without ```burn blocks, such as a README, counts nothing).
     static func scripts(in path: String) -> [String] {
         guard let dir = opendir(path) else { return [path] }
         defer { closedir(dir) }
@@ -46,7 +54,7 @@ struct CheckRunner {
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             if opendir(full).map({ closedir($0); return true }) ?? false {
                 found += scripts(in: full)
-            } else if name.hasSuffix(".burn") {
+            } else if name.hasSuffix(".burn") || NotebookFiles.isNotebookPath(name) {
                 found.append(full)
             }
         }

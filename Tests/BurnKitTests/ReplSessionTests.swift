@@ -1,4 +1,5 @@
-// ReplSessionTests: the REPL's logic driven by strings: cells, `_`, failed cells change nothing.
+// ReplSessionTests: the REPL's logic driven by strings: cells, `_`, failed cells change nothing,
+// and every `:` command.
 import Testing
 @testable import BurnKit
 
@@ -21,17 +22,140 @@ import Testing
         #expect(repl.submit("y").failed)
     }
 
-    @Test func commands() {
+    @Test func aFailedCellKeepsNoFactOrCompany() {
         let repl = ReplSession()
-        #expect(repl.submit(":help cagr").text.contains("example: cagr(3.7B, 98.7B, 4)"))
-        #expect(repl.submit(":hlep").text.contains("did you mean ':help'?"))
-        _ = repl.submit(":quit")
-        #expect(repl.wantsToQuit)
+        _ = repl.submit("company OpenAI\nrevenue[2024] = 3.7B")
+        #expect(repl.submit("company Anthropic\nrevenue[2024] = 1B\nloss[2024] = 1B\nnope").failed)
+        #expect(repl.submit("Anthropic.revenue[2024]").failed)
+        #expect(repl.submit("revenue[2024]").text == "[2] $3.7B\n")
+    }
+
+    @Test func valuesPrintInOrderWithOtherOutput() {
+        let repl = ReplSession()
+        #expect(repl.submit("1 + 1\nshow 5\n2 + 2").text == "[1] 2\n5\n[1] 4\n")
     }
 
     @Test func continuation() {
         #expect(ReplSession.needsMoreInput("fn f(x) = {"))
         #expect(ReplSession.needsMoreInput("1 +"))
+        #expect(ReplSession.needsMoreInput("[1, 2,"))
         #expect(!ReplSession.needsMoreInput("1 + 2"))
+    }
+
+    // MARK: - Commands
+
+    @Test func help() {
+        let repl = ReplSession()
+        let general = repl.submit(":help").text
+        for command in ReplSession.commands { #expect(general.contains(command.usage)) }
+        #expect(repl.submit(":help cagr").text.contains("example: cagr(3.7B, 98.7B, 4)"))
+        #expect(repl.submit(":help :save").text.hasPrefix(":save FILE.md\n"))
+        #expect(repl.submit(":help undo").text.hasPrefix(":undo\n"))
+        #expect(repl.submit(":help notebooks").text.contains("```output"))
+        let missing = repl.submit(":help cagrr")
+        #expect(missing.failed)
+        #expect(missing.text.contains("error: no help for 'cagrr', did you mean 'cagr'?"))
+    }
+
+    @Test func unknownCommandsAreErrorsWithAHint() {
+        let repl = ReplSession()
+        let outcome = repl.submit(":hlep")
+        #expect(outcome.failed)
+        #expect(outcome.text == "error: unknown command ':hlep', did you mean ':help'?\n  = help: `:help` lists the commands\n")
+        #expect(repl.submit(":cells now").failed)
+        #expect(repl.nextCell == 1)
+    }
+
+    @Test func quit() {
+        let repl = ReplSession()
+        _ = repl.submit(":quit")
+        #expect(repl.wantsToQuit)
+    }
+
+    @Test func cellsListsTheCellsThatSucceeded() {
+        let repl = ReplSession()
+        #expect(repl.submit(":cells").text == "no cells yet\n")
+        _ = repl.submit("let x = 1")
+        _ = repl.submit("nope")
+        _ = repl.submit("fn f(a) = {\n  a + x\n}")
+        #expect(repl.submit(":cells").text == "[1] let x = 1\n[2] fn f(a) = {\n      a + x\n    }\n")
+    }
+
+    @Test func undoDropsTheLastCellAndItsState() {
+        let repl = ReplSession()
+        _ = repl.submit("let x = 1")
+        _ = repl.submit("company OpenAI\nrevenue[2024] = 3.7B\nlet x = 2")
+        #expect(repl.submit(":undo").text == "undid [2] company OpenAI\n")
+        #expect(repl.submit("x").text == "[2] 1\n")
+        #expect(repl.submit("OpenAI.revenue[2024]").failed)
+        _ = repl.submit(":undo")
+        _ = repl.submit(":undo")
+        #expect(repl.submit("x").failed)
+        let nothing = repl.submit(":undo")
+        #expect(nothing.failed)
+        #expect(nothing.text.hasPrefix("error: nothing to undo\n"))
+    }
+
+    @Test func undoTakesBackUnderscores() {
+        let repl = ReplSession()
+        _ = repl.submit("10")
+        _ = repl.submit("20")
+        _ = repl.submit(":undo")
+        #expect(repl.submit("_").text == "[2] 10\n")
+        #expect(repl.submit("_1 + _2").text == "[3] 20\n")
+    }
+
+    @Test func resetStartsAfresh() {
+        let repl = ReplSession()
+        _ = repl.submit("let x = 1\ncompany OpenAI")
+        _ = repl.submit(":set digits 6")
+        #expect(repl.submit(":reset").failed == false)
+        #expect(repl.cells.isEmpty)
+        #expect(repl.submit("x").failed)
+        #expect(repl.submit("cagr(3.7B, 98.7B, 4)").text.hasPrefix("[1] 127."))
+        #expect(repl.digits == 6)
+    }
+
+    @Test func setDigits() {
+        let repl = ReplSession()
+        #expect(repl.submit("$98.67891B").text == "[1] $98.68B\n")
+        #expect(repl.submit(":set digits 6").text == "digits 6\n")
+        #expect(repl.submit("$98.67891B").text == "[2] $98.6789B\n")
+        #expect(repl.submit(":set digits default").text == "digits default\n")
+        #expect(repl.submit(":set").text.hasPrefix("digits default (4 for money"))
+        #expect(repl.submit("$98.67891B").text == "[3] $98.68B\n")
+        for bad in [":set digits 0", ":set digits 16", ":set digits six", ":set digts 6", ":set digits 6 7"] {
+            let outcome = repl.submit(bad)
+            #expect(outcome.failed, "\(bad)")
+            #expect(outcome.text.hasPrefix("error: "), "\(bad)")
+        }
+        #expect(repl.digits == nil)
+        #expect(repl.submit(":set digits 16").text.contains("1 to 15"))
+    }
+
+    @Test func timeTogglesTheTimingLine() {
+        let repl = ReplSession()
+        #expect(repl.submit(":time").text == "time on\n")
+        let timed = repl.submit("1 + 1").text
+        #expect(timed.hasPrefix("[1] 2\ntime: "))
+        #expect(timed.hasSuffix(" ms\n"))
+        #expect(repl.cells[0].output == "[1] 2\n")
+        #expect(repl.submit(":time off").text == "time off\n")
+        #expect(repl.submit("2").text == "[2] 2\n")
+        #expect(repl.submit(":time maybe").failed)
+    }
+
+    @Test func anInterruptedCellChangesNothing() {
+        let repl = ReplSession()
+        _ = repl.submit("let x = 1")
+        _ = repl.submit("fn spin(n) = if n == 0 then 0 else spin(n - 1)")
+        // Ctrl-C just before the cell starts, or between its statements, still stops it.
+        repl.session.interruptFlag.set()
+        let outcome = repl.submit("let x = 2\nspin(900) + spin(900)")
+        #expect(outcome.failed)
+        #expect(outcome.text == "interrupted\n")
+        #expect(repl.submit("x").text == "[3] 1\n")
+        // The interruption used the flag up: the next cell runs.
+        #expect(repl.submit("spin(900) + spin(900)").text == "[4] 0\n")
     }
 }

@@ -133,7 +133,8 @@ final class Runtime {
         registers.pointee.steps = 0
         registers.pointee.depth = 0
         deadline = limits.seconds.isFinite ? Clock.nanoseconds() &+ UInt64(limits.seconds * 1e9) : .max
-        interrupt.clear()
+        // The interrupt flag is left as it is: a Ctrl-C that came between two statements of a
+        // REPL cell, or just before the cell started, still stops it.
     }
 
     /// Called on every function call: enforces the step, time and interrupt limits.
@@ -147,7 +148,10 @@ final class Runtime {
             throw Diagnostic("the script ran too long (\(limits.steps) steps)", at: span,
                              hint: "a recursion that never stops? check its base case")
         }
-        if interrupt.isSet { throw Interrupted() }
+        if interrupt.isSet {
+            interrupt.clear()
+            throw Interrupted()
+        }
         if Clock.nanoseconds() > deadline {
             throw Diagnostic("the script ran too long (over \(NumberFormat.significant(limits.seconds, 6)) s)", at: span,
                              hint: "a recursion that never stops? check its base case")

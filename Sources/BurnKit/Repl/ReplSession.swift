@@ -4,18 +4,26 @@
 public final class ReplSession {
     public let session: Session
     /// The number the next cell will get.
-    public private(set) var nextCell = 1
+    public internal(set) var nextCell = 1
     /// Cells that succeeded: number, source, what they printed.
-    public private(set) var cells: [Cell] = []
+    public internal(set) var cells: [Cell] = []
     /// True once `:quit` was entered.
-    public private(set) var wantsToQuit = false
+    public internal(set) var wantsToQuit = false
     /// Whether errors are drawn with colour.
     public var color = false
+    /// `:time`: each cell's outcome ends with its wall time.
+    public internal(set) var showsTime = false
+    /// `:set digits`: significant digits, nil for the defaults.
+    public internal(set) var digits: Int?
+    /// The state before each cell of `cells`, so that `:undo` can go back one cell.
+    var statesBefore: [Interpreter.Snapshot] = []
 
     public struct Cell: Sendable {
         public var number: Int
         public var source: String
         public var output: String
+        /// `:set digits` when it ran (nil: the defaults), so a saved notebook replays alike.
+        public var digits: Int?
     }
 
     /// What a cell printed, and whether it failed.
@@ -35,63 +43,85 @@ public final class ReplSession {
 
     /// Runs one cell (source or `:command`) and returns what it printed.
     public func submit(_ text: String) -> Outcome {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingSpaces().trimmingTrailingNewlines().trimmingSpaces()
         if trimmed.isEmpty { return Outcome(text: "", failed: false) }
         if trimmed.hasPrefix(":") { return command(trimmed) }
-        return runCell(text)
+        return runCell([Piece(name: "<cell \(nextCell)>", text: text)], recordedAs: text)
     }
 
-    private func runCell(_ text: String) -> Outcome {
+    // MARK: - Cells
+
+    /// A source that a cell runs: typed text, a script, or one block of a notebook.
+    struct Piece {
+        var name: String
+        var text: String
+        var firstLine = 1
+    }
+
+    /// Runs `pieces` as one cell: each value prints as `[n] value`; on any error the state
+    /// goes back to what it was before the cell, and the cell keeps no number.
+    func runCell(_ pieces: [Piece], recordedAs source: String) -> Outcome {
         let interpreter = session.interpreter
         let number = nextCell
-        let snapshot = interpreter.snapshot()
+        let before = interpreter.snapshot()
+        let started = Clock.nanoseconds()
         var printed = ""
         let savedOutput = interpreter.output
         interpreter.output = { printed += $0 }
         defer { interpreter.output = savedOutput }
-        let file = interpreter.addSource(name: "<cell \(number)>", text: text)
         do {
             var last: Value?
             try session.wrap {
-                try interpreter.run(file) { value, _ in
-                    if let previous = last { printed += "[\(number)] " + interpreter.formatter.format(previous) + "\n" }
-                    last = value
+                for piece in pieces {
+                    let file = interpreter.addSource(name: piece.name, text: piece.text, firstLine: piece.firstLine)
+                    try interpreter.run(file) { value, _ in
+                        printed += "[\(number)] " + interpreter.formatter.format(value) + "\n"
+                        last = value
+                    }
                 }
             }
             if let last {
-                printed += "[\(number)] " + interpreter.formatter.format(last) + "\n"
                 interpreter.define("_", last)
                 interpreter.define("_\(number)", last)
             }
-            cells.append(Cell(number: number, source: text, output: printed))
+            cells.append(Cell(number: number, source: source, output: printed, digits: digits))
+            statesBefore.append(before)
             nextCell += 1
-            return Outcome(text: printed, failed: false)
+            return Outcome(text: printed + timing(since: started), failed: false)
         } catch {
-            interpreter.restore(snapshot)
-            return Outcome(text: printed + session.render(error, color: color), failed: true)
+            interpreter.restore(before)
+            return Outcome(text: printed + session.render(error, color: color) + timing(since: started), failed: true)
         }
     }
 
-    // MARK: - Commands
+    /// `time: 1.23 ms` when `:time` is on; never part of a cell's saved output.
+    private func timing(since started: UInt64) -> String {
+        guard showsTime else { return "" }
+        let milliseconds = Double(Clock.nanoseconds() &- started) / 1e6
+        return "time: " + NumberFormat.significant(milliseconds, 3) + " ms\n"
+    }
 
-    private func command(_ line: String) -> Outcome {
-        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
-        let name = parts.first ?? ""
-        let argument = parts.count > 1 ? parts[1].trimmingSpaces() : ""
-        switch name {
-        case "quit", "q", "exit":
-            wantsToQuit = true
-            return Outcome(text: "", failed: false)
-        case "help", "h":
-            return Outcome(text: ReplHelp.text(for: argument, docs: session.functionDocs), failed: false)
-        case "cells":
-            let text = cells.map { "[\($0.number)] \($0.source.trimmingSpaces())\n" }.joined()
-            return Outcome(text: text.isEmpty ? "no cells yet\n" : text, failed: false)
-        default:
-            let known = ["help", "quit", "cells"]
-            let suggestion = EditDistance.suggestion(for: name, among: known)
-            return Outcome(text: "error: unknown command ':\(name)'" + (suggestion.map { ", did you mean ':\($0)'?" } ?? "")
-                           + "\n  = help: `:help` lists the commands\n", failed: true)
-        }
+    // MARK: - Undo and reset
+
+    /// Drops the last cell and puts back the state from before it; nil when there is none.
+    func dropLastCell() -> Cell? {
+        guard let cell = cells.popLast(), let state = statesBefore.popLast() else { return nil }
+        session.interpreter.restore(state)
+        nextCell = cell.number
+        return cell
+    }
+
+    /// Back to the state right after the standard library loaded; settings stay.
+    func resetState() {
+        session.interpreter.restore(session.interpreter.baseline)
+        cells = []
+        statesBefore = []
+        nextCell = 1
+    }
+
+    /// Changes the significant digits of everything printed (nil: the defaults).
+    func setDigits(_ value: Int?) {
+        digits = value
+        session.formatter = ValueFormatter(digits: value)
     }
 }

@@ -13,7 +13,8 @@ enum Clock {
     }
 }
 
-/// A flag set from a signal handler or another thread, read by the evaluator.
+/// A flag set from a signal handler or another thread, read by the evaluator. It stays set
+/// until it stops an evaluation (which clears it) or the host clears it.
 public final class InterruptFlag: @unchecked Sendable {
     private let cell = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
 
@@ -23,6 +24,7 @@ public final class InterruptFlag: @unchecked Sendable {
     /// Where a signal handler writes 1.
     public var address: UnsafeMutablePointer<sig_atomic_t> { cell }
     public func set() { cell.pointee = 1 }
-    func clear() { cell.pointee = 0 }
+    /// Drops a request that no evaluation took (it came as the evaluation ended).
+    public func clear() { cell.pointee = 0 }
     var isSet: Bool { cell.pointee != 0 }
 }

@@ -75,3 +75,33 @@ enum FilePaths {
         return true
     }
 }
+
+extension FilePaths {
+    /// `~/x` → `$HOME/x`; anything else unchanged.
+    static func expandingHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+        return String(cString: home) + path.dropFirst()
+    }
+
+    /// Creates `path` and its missing parents (like `mkdir -p`); true when it exists after.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o700) -> Bool {
+        if isDirectory(path) { return true }
+        let parent = directory(of: path)
+        if parent != path, parent != ".", parent != "/", !makeDirectories(parent, mode: mode) { return false }
+        return mkdir(path, mode) == 0 || isDirectory(path)
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
+    static func contents(of directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,66 @@
+// NotebookRunner: runs a notebook's code blocks as REPL cells, in order, and compares what each
+// printed with its saved output (`burn run`, `burn check`, `burn run --update`).
+
+/// What running a notebook found: each block's saved and actual output, and the checks.
+public struct NotebookRun: Sendable {
+    public struct Block: Sendable {
+        /// The line of the block's code in the notebook.
+        public var line: Int
+        public var expected: String
+        public var actual: String
+        /// Whether the cell failed (its error is its output).
+        public var failed: Bool
+        /// `check` statements of this block that failed (each printed in its output).
+        public var checksFailed: Int
+        public var matches: Bool { expected == actual }
+    }
+
+    public var blocks: [Block]
+    /// `check` statements that held and that failed inside the blocks.
+    public var checksPassed: Int
+    public var checksFailed: Int
+
+    /// A block failed, and its saved output does not show that error: the notebook is broken.
+    public var hasUnexpectedFailure: Bool { blocks.contains { $0.failed && !$0.matches } }
+
+    /// The unified-style diff of every block whose output changed, each headed by `path:line`.
+    public func differences(path: String) -> String {
+        blocks.filter { !$0.matches }.map { block in
+            LineDiff.unified(expected: block.expected, actual: block.actual,
+                             expectedLabel: "\(path):\(block.line) (saved output)",
+                             actualLabel: "\(path):\(block.line) (output now)")
+        }.joined()
+    }
+}
+
+extension ReplSession {
+    /// Runs `notebook`'s blocks as cells, exactly as if typed at the REPL: an error is the
+    /// block's output as the REPL prints it (`--> <cell 3>:1:5`, without colour), so outputs do
+    /// not change when prose is edited or the file moves. A failed `check` is counted and
+    /// printed in its block instead of failing the cell.
+    public func run(_ notebook: Notebook) -> NotebookRun {
+        let savedColor = color, savedCounting = session.countsFailedChecks, savedSink = session.checkFailureOutput
+        color = false
+        session.countsFailedChecks = true
+        session.checkFailureOutput = nil
+        defer {
+            color = savedColor
+            session.countsFailedChecks = savedCounting
+            session.checkFailureOutput = savedSink
+        }
+        let checksBefore = session.checkCounts
+        var blocks: [NotebookRun.Block] = []
+        for block in notebook.codeBlocks {
+            let failedBefore = session.checkCounts.failed
+            let outcome = submit(block.source)
+            // An output block always ends its last line; so does what is compared with it.
+            let actual = outcome.text.isEmpty || outcome.text.hasSuffix("\n") ? outcome.text : outcome.text + "\n"
+            blocks.append(NotebookRun.Block(line: block.line, expected: block.expected, actual: actual,
+                                            failed: outcome.failed,
+                                            checksFailed: session.checkCounts.failed - failedBefore))
+        }
+        let checks = session.checkCounts
+        return NotebookRun(blocks: blocks, checksPassed: checks.passed - checksBefore.passed,
+                           checksFailed: checks.failed - checksBefore.failed)
+    }
+}

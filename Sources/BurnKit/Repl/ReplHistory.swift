@@ -1,0 +1,82 @@
+// ReplHistory: the REPL's history file: one entry a line (a multi-line cell's newlines and its
+// backslashes escaped), the newest last, capped, and rewritten atomically on every entry.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The cells typed in earlier sessions, for the line editor's Up arrow.
+public struct ReplHistory: Sendable {
+    /// The most entries kept; the oldest go first.
+    public static let limit = 1000
+    public let path: String
+    public private(set) var entries: [String]
+
+    /// Reads the history at `path` (none yet is an empty history).
+    public init(path: String) {
+        self.path = path
+        entries = FilePaths.read(path).map(Self.decode) ?? []
+    }
+
+    /// `$XDG_STATE_HOME/burn/history`, else `$HOME/.local/state/burn/history`; nil with neither.
+    public static func defaultPath(environment: (String) -> String? = Self.environment) -> String? {
+        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/burn/history" }
+        if let home = environment("HOME"), !home.isEmpty { return home + "/.local/state/burn/history" }
+        return nil
+    }
+
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// Adds an entry (not a repeat of the last one) to what is in the file now, which other
+    /// sessions may have added to, and writes the file through a temporary file and a rename.
+    /// Returns false when the file cannot be written (the history is then kept in memory).
+    @discardableResult
+    public mutating func append(_ entry: String) -> Bool {
+        let onDisk = FilePaths.read(path).map(Self.decode) ?? entries
+        entries = onDisk
+        guard !entry.isEmpty, entries.last != entry else { return true }
+        entries.append(entry)
+        if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
+        guard FilePaths.makeDirectories(FilePaths.directory(of: path)) else { return false }
+        return FilePaths.writeAtomically(Self.encode(entries), to: path)
+    }
+
+    // MARK: - Format
+
+    /// One line an entry: `\n` for a newline inside a cell, `\\` for a backslash.
+    public static func encode(_ entries: [String]) -> String {
+        entries.map { entry in
+            var line = ""
+            for c in entry.unicodeScalars {
+                switch c {
+                case "\\": line += "\\\\"
+                case "\n": line += "\\n"
+                case "\r": line += "\\r"
+                default: line.unicodeScalars.append(c)
+                }
+            }
+            return line + "\n"
+        }.joined()
+    }
+
+    public static func decode(_ text: String) -> [String] {
+        text.split(separator: "\n").map { line in
+            var entry = ""
+            var escaped = false
+            for c in line.unicodeScalars {
+                if escaped {
+                    entry.unicodeScalars.append(c == "n" ? "\n" : c == "r" ? "\r" : c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else {
+                    entry.unicodeScalars.append(c)
+                }
+            }
+            return entry
+        }
+    }
+}
