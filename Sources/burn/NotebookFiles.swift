@@ -51,6 +51,10 @@ struct NotebookFiles {
             terminal.error("error: cannot read '\(path)'\n  = help: check the path and its permissions\n")
             return nil
         }
+        // A notebook's outputs are its record: no progress line among them.
+        let progress = session.progress
+        session.progress = nil
+        defer { session.progress = progress }
         return (notebook, ReplSession(session: session).run(notebook))
     }
 

@@ -46,7 +46,12 @@ final class Interpreter {
         Builtins.register(into: self)
         let monitor = Monitor()
         let (flag, reporter) = (runtime.interrupt, progress)
-        monitor.shouldStop = { flag.isSet }
+        // Like the evaluator's own check: an interruption that stops the simulation is used up.
+        monitor.shouldStop = {
+            guard flag.isSet else { return false }
+            flag.clear()
+            return true
+        }
         monitor.progress = { reporter.report(done: $0, total: $1) }
         world.state.monitor = monitor
     }

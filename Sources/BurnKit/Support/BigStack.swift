@@ -27,7 +27,7 @@ enum BigStack {
     static func run<T>(_ body: () throws -> T) throws -> T {
         if pthread_getspecific(key) != nil { return try body() }
         var result: Result<T, Error>?
-        try withoutActuallyEscaping(body) { body in
+        withoutActuallyEscaping(body) { body in
             let job = Job { result = Result { try body() } }
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
