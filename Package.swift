@@ -29,10 +29,13 @@ let package = Package(
         ),
         // The REPL's Ctrl-C handler and libedit character reader, in C (signal-safe).
         .target(name: "CEditLineShim"),
+        // glibc's allocator settings for the command (keep freed memory for reuse).
+        .target(name: "CAllocator"),
         .executableTarget(
             name: "burn",
             dependencies: [
                 "BurnKit",
+                "CAllocator",
                 "CEditLine",
                 "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

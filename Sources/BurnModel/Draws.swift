@@ -155,9 +155,9 @@ public final class OrderStatistics: @unchecked Sendable {
         let j = k * m / n, margin = 2 * Int(Double(m).squareRoot()) + 1
         let lower = j - margin < 0 ? -Double.infinity : sample[j - margin]
         let upper = j + margin >= m ? Double.infinity : sample[j + margin]
-        // Counting and keeping in separate loops, both without branches on the draws (a
-        // branch taken for half the draws would be mispredicted every other time): every draw
-        // is written to `kept`, and the end moves on only past those between the bounds.
+        // One pass without branches on the draws (a branch taken for half the draws would be
+        // mispredicted every other time): every draw is written at the end of `kept`, and the
+        // end moves on only past those between the bounds.
         let capacity = 4 * margin * n / m + 1
         var kept = [Double](repeating: 0, count: capacity)
         let found = kept.withUnsafeMutableBufferPointer { o in
@@ -165,12 +165,8 @@ public final class OrderStatistics: @unchecked Sendable {
                 guard let q = o.baseAddress, let p = x.baseAddress else { return nil }
                 var below = 0, end = 0, i = 0
                 while i < n {
-                    below &+= p[i] < lower ? 1 : 0
-                    i &+= 1
-                }
-                i = 0
-                while i < n {
                     let v = p[i]
+                    below &+= v < lower ? 1 : 0
                     q[end] = v
                     end &+= (v >= lower ? 1 : 0) & (v <= upper ? 1 : 0)
                     if end == capacity { return nil }

@@ -158,9 +158,11 @@ final class Evaluator {
         let frame = frames.removeLast()
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
+        // The plan keeps the first way a cell was found, even one found while a cell it could
+        // have used was busy: later ways round through an identity back to the same value.
+        if let plan, case .value = stored, plan.methods[key] == nil { plan.methods[key] = how }
         if frame.lowestGuard >= depth {
             memo.set(key, .done(entry))
-            if let plan, case .value = stored { plan.methods[key] = how }
         } else {
             memo.set(key, .empty)
             if recording, !frames.isEmpty, case .value = stored {

@@ -2,6 +2,7 @@
 // `burn eval` and `burn check` run scripts; see `burn --help`.
 import ArgumentParser
 import BurnKit
+import CAllocator
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -12,6 +13,7 @@ struct Burn: ParsableCommand {
     /// reflection, which costs more than the rest of start-up together; anything else
     /// (options, help, mistakes) goes through it.
     static func main() {
+        burn_keep_freed_memory()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let command = arguments.first, ["eval", "run"].contains(command), arguments.count > 1,
            !arguments.dropFirst().contains(where: { $0.hasPrefix("-") }) {
