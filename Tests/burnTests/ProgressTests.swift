@@ -5,7 +5,7 @@ import Testing
 
 @Suite("progress of long simulations")
 struct ProgressTests {
-    /// Three million draws through a seven-year projection: seconds in a debug build.
+    /// Three million draws through a 22-year projection: seconds in a debug build.
     static let simulation = """
         samples 3_000_000
         company Lab
@@ -15,7 +15,7 @@ struct ProgressTests {
         costs grow uniform(30%, 90%) per year
 
         """
-    static let question = "P(Lab.breakeven <= 2030)"
+    static let question = "P(Lab.breakeven <= 2045)"
 
     static let environment = ["TERM": "xterm", "NO_COLOR": "1", "LANG": "C", "PATH": "/usr/bin:/bin"]
 

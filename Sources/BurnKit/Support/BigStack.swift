@@ -29,26 +29,96 @@ enum BigStack {
         var result: Result<T, Error>?
         withoutActuallyEscaping(body) { body in
             let job = Job { result = Result { try body() } }
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            pthread_attr_setstacksize(&attributes, size)
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(job).toOpaque()
-            let created = pthread_create(&thread, &attributes, { raw in
-                pthread_setspecific(BigStack.key, UnsafeRawPointer(bitPattern: 1))
-                let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
-                job.body()
-                return nil
-            }, context)
-            if created != 0 {
-                // No thread to be had: run here, with the stack we have.
-                Unmanaged<Job>.fromOpaque(context).release()
-                result = Result { try body() }
-                return
-            }
-            pthread_join(thread, nil)
+            if worker?.run(job) == true || runOnNewThread(job) { return }
+            // No thread to be had: run here, with the stack we have.
+            result = Result { try body() }
         }
         return try result!.get()
+    }
+
+    /// The thread most evaluations run on, started once and kept: a thread with a 1 GB stack
+    /// costs a mapping to create and, when it ends, a TLB shootdown on every core, which was
+    /// most of the time of a REPL cell.
+    private static let worker = Worker()
+
+    /// A thread of its own, for when the worker is busy with another thread's evaluation
+    /// (hosts may evaluate on several threads at once). False when none can be created.
+    private static func runOnNewThread(_ job: Job) -> Bool {
+        let context = Unmanaged.passRetained(job).toOpaque()
+        guard let thread = startThread(context, { raw in
+            pthread_setspecific(BigStack.key, UnsafeRawPointer(bitPattern: 1))
+            Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().body()
+            return nil
+        }) else {
+            Unmanaged<Job>.fromOpaque(context).release()
+            return false
+        }
+        pthread_join(thread, nil)
+        return true
+    }
+
+    fileprivate static func startThread(_ context: UnsafeMutableRawPointer,
+                                        _ main: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer?) -> pthread_t? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        var thread = pthread_t()
+        return pthread_create(&thread, &attributes, main, context) == 0 ? thread : nil
+    }
+
+    /// The kept thread: takes one job at a time; `run` refuses (false) while it is busy.
+    private final class Worker: @unchecked Sendable {
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private var job: Job?
+        private var busy = false
+        private var done = false
+
+        /// Nil when no thread can be started.
+        init?() {
+            pthread_mutex_init(lock, nil)
+            pthread_cond_init(wake, nil)
+            pthread_cond_init(finished, nil)
+            // The worker lives as long as the process: the retain is never given back.
+            let context = Unmanaged.passRetained(self).toOpaque()
+            guard let thread = BigStack.startThread(context, { raw in
+                pthread_setspecific(BigStack.key, UnsafeRawPointer(bitPattern: 1))
+                Unmanaged<Worker>.fromOpaque(raw!).takeUnretainedValue().serve()
+                return nil
+            }) else {
+                Unmanaged<Worker>.fromOpaque(context).release()
+                return nil
+            }
+            pthread_detach(thread)
+        }
+
+        func run(_ job: Job) -> Bool {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            guard !busy else { return false }
+            busy = true
+            done = false
+            self.job = job
+            pthread_cond_signal(wake)
+            while !done { pthread_cond_wait(finished, lock) }
+            busy = false
+            return true
+        }
+
+        private func serve() -> Never {
+            pthread_mutex_lock(lock)
+            while true {
+                while job == nil { pthread_cond_wait(wake, lock) }
+                let next = job!
+                job = nil
+                pthread_mutex_unlock(lock)
+                next.body()
+                pthread_mutex_lock(lock)
+                done = true
+                pthread_cond_signal(finished)
+            }
+        }
     }
 }
