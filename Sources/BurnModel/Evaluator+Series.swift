@@ -5,6 +5,10 @@ extension Evaluator {
 
     /// Values set by events in the year itself: rounds (raised, valuation), commitments.
     func eventValue(_ role: MetricRole, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        // Most companies in most years have no event: say so before copying the company (a
+        // copy retains each of its collections, and this runs for every cell of every year).
+        let events = role == .commitments ? model.companyList[c].commitments.count : model.companyList[c].rounds.count
+        guard events > 0 else { return nil }
         let company = model.companyList[c]
         switch role {
         case .roundAmounts:
@@ -34,6 +38,7 @@ extension Evaluator {
     /// Values that only apply when nothing else does: commitments feeding capex or costs,
     /// and a valuation carried forward from the latest round or valuation fact.
     func lateEventValue(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
+        guard !model.companyList[c].commitments.isEmpty || decl.role == .roundValuation else { return nil }
         let company = model.companyList[c]
         var sum = zero(m, c), used: [Int] = []
         for (i, commitment) in company.commitments.enumerated()
@@ -81,9 +86,8 @@ extension Evaluator {
     /// (or the company's first year).
     private func start(_ from: Int?, _ c: Int, _ m: Int) -> Int? {
         if let from { return from }
-        let company = model.companyList[c]
-        if let first = company.facts[m]?.keys.min() { return first + 1 }
-        return company.firstYear.map { $0 + 1 }
+        if let first = model.companyList[c].facts[m]?.keys.min() { return first + 1 }
+        return model.companyList[c].firstYear.map { $0 + 1 }
     }
 
     /// The last year before a `reaches` rule's year whose value is settled otherwise: a fact,
@@ -129,18 +133,18 @@ extension Evaluator {
     /// joins them (linearly when the signs differ or one is 0). Not for sums of events.
     func interpolate(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         if decl.role == .roundAmounts || decl.role == .commitments { return nil }
-        let company = model.companyList[c]
         var before: Int?, after: Int?
         func consider(_ year: Int) {
             if (year < y) && (year > (before ?? Int.min)) { before = year }
             if (year > y) && (year < (after ?? Int.max)) { after = year }
         }
-        if let years = company.facts[m]?.keys { for year in years { consider(year) } }
+        // Read in place: a copy of the company would retain each of its collections.
+        if let years = model.companyList[c].facts[m]?.keys { for year in years { consider(year) } }
         if decl.role == .roundValuation {
-            for round in company.rounds where round.valuation != nil { consider(round.year) }
+            for round in model.companyList[c].rounds where round.valuation != nil { consider(round.year) }
         }
         guard let a = before, let b = after else { return nil }
-        if company.rules[m] != nil {
+        if model.companyList[c].rules[m] != nil {
             for year in (a + 1)..<b where coveringRule(c, m, year) != nil { return nil }
         }
         let start = try read(CellKey(c, m, a))

@@ -214,8 +214,8 @@ final class Evaluator {
             }
         }
         for index in model.identitiesByMetric[m] {
-            if let (q, inputs) = try solve(model.identities[index], for: key) {
-                frames[frames.count - 1].inputs = inputs
+            if let (q, inputs) = try solve(index, for: key) {
+                if recording { frames[frames.count - 1].inputs = inputs }
                 return .value(q, .identity(index))
             }
         }
@@ -233,8 +233,8 @@ final class Evaluator {
     private func evaluate(_ entry: FormulaEntry, _ key: CellKey) throws -> Quantity {
         resetInputs()
         let c = Int(key.company)
-        let company = model.companyList[c]
-        let context = FormulaContext(year: Int(key.year), company: company.name, currency: company.currency,
+        let context = FormulaContext(year: Int(key.year), company: model.companyList[c].name,
+                                     currency: model.companyList[c].currency,
                                      rates: model.rates, lanes: lanes, drawCount: model.drawCount,
                                      evaluator: self, companyIndex: c)
         let q = try entry.formula.evaluate(context)
@@ -252,8 +252,8 @@ final class Evaluator {
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         switch how {
         case .identity(let index):
-            guard let (q, inputs) = try solve(model.identities[index], for: key) else { return nil }
-            frames[frames.count - 1].inputs = inputs
+            guard let (q, inputs) = try solve(index, for: key) else { return nil }
+            if recording { frames[frames.count - 1].inputs = inputs }
             return .value(q, how)
         case .rule:
             guard let r = try applyRule(c, m, y) else { return nil }
@@ -269,12 +269,13 @@ final class Evaluator {
     // MARK: - Identities
 
     /// Solves an identity for the cell when every other term is known; nil otherwise.
-    private func solve(_ identity: ResolvedIdentity, for key: CellKey) throws -> (Quantity, [CellKey])? {
+    private func solve(_ index: Int, for key: CellKey) throws -> (Quantity, [CellKey])? {
+        // By index, read in place: a copy of the identity would retain its arrays, per cell.
         let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
         var terms: [(Double, Quantity)] = []
         var own = 0.0
         var inputs: [CellKey] = []
-        for (coefficient, metric) in identity.terms {
+        for (coefficient, metric) in model.identities[index].terms {
             if metric == Int(key.metric) { own += coefficient; continue }
             let k = CellKey(Int(key.company), metric, Int(key.year))
             if case .busy(let depth) = memo.slot(k) {
@@ -295,18 +296,20 @@ final class Evaluator {
                 terms.append((coefficient, try q.converted(toMatch: target, operation: "add", rates: model.rates,
                                                            year: Int(key.year))))
             } catch {
-                throw ModelError(error, at: identity.identity.at)
+                throw ModelError(error, at: model.identities[index].identity.at)
             }
             if recording { inputs.append(k) }
         }
         guard own != 0 else { return nil }
-        let result = Quantity.linear(identity.constant, terms, divisor: -own).with(target.unit, display: target.display)
+        let result = Quantity.linear(model.identities[index].constant, terms, divisor: -own).with(target.unit, display: target.display)
         return (displayed(result, Int(key.metric)), inputs)
     }
 
     // MARK: - Helpers
 
     func resetInputs() {
+        // Inputs are only kept when recording; otherwise skip the access to `frames`.
+        guard recording else { return }
         frames[frames.count - 1].inputs.removeAll(keepingCapacity: true)
     }
 

@@ -76,7 +76,20 @@ final class Memo {
 
     private var rows: [[Row]] = []
 
-    func slot(_ key: CellKey) -> Slot {
+    // `slot` and `set` touch `rows` once each, through a static function: every access to a
+    // class's stored property is checked for exclusivity at run time, and these run for every
+    // cell the evaluator reads.
+
+    func slot(_ key: CellKey) -> Slot { Memo.find(key, in: rows) }
+
+    func entry(_ key: CellKey) -> Entry? {
+        if case .done(let e) = slot(key) { return e }
+        return nil
+    }
+
+    func set(_ key: CellKey, _ slot: Slot) { Memo.place(slot, at: key, in: &rows) }
+
+    private static func find(_ key: CellKey, in rows: [[Row]]) -> Slot {
         let c = Int(key.company), m = Int(key.metric)
         guard c < rows.count, m < rows[c].count else { return .empty }
         let i = Int(key.year) - rows[c][m].base
@@ -84,12 +97,7 @@ final class Memo {
         return rows[c][m].slots[i]
     }
 
-    func entry(_ key: CellKey) -> Entry? {
-        if case .done(let e) = slot(key) { return e }
-        return nil
-    }
-
-    func set(_ key: CellKey, _ slot: Slot) {
+    private static func place(_ slot: Slot, at key: CellKey, in rows: inout [[Row]]) {
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         while rows.count <= c { rows.append([]) }
         while rows[c].count <= m { rows[c].append(Row()) }

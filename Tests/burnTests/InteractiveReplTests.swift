@@ -25,16 +25,6 @@ struct InteractiveReplTests {
         }
     }
 
-    /// Ctrl-D at the next prompt. Typed while a cell runs, the terminal (still in its line
-    /// mode) would turn it into an end-of-line mark, which libedit then reads as a NUL.
-    /// libedit prints the prompt a moment before it leaves line mode: hence the short pause.
-    private func leave(_ burn: PseudoTerminal) throws -> Int32 {
-        try burn.waitFor("> ")
-        Thread.sleep(forTimeInterval: 0.2)
-        burn.type("\u{04}")
-        return try burn.waitForExit()
-    }
-
     @Test func editsALineWithTheArrowKeys() throws {
         let home = try Home()
         let burn = try home.start()
@@ -43,7 +33,7 @@ struct InteractiveReplTests {
         try burn.waitFor("[1] 312")
         burn.type("+ 1\u{01}100 \u{05} + 2\r")
         try burn.waitFor("[2] 103")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 
     @Test func historyIsRecalledInTheNextSession() throws {
@@ -57,7 +47,7 @@ struct InteractiveReplTests {
         try first.waitFor("> ")
         first.type("g(21)\r")
         try first.waitFor("[2] 42")
-        #expect(try leave(first) == 0)
+        #expect(try first.leave() == 0)
         let saved = try String(contentsOfFile: home.directory.path + "/state/burn/history", encoding: .utf8)
         #expect(saved == "fn g(x) = {\\nx * 2\\n}\ng(21)\n")
 
@@ -69,7 +59,7 @@ struct InteractiveReplTests {
         // Up twice again (the function is now the last entry): g(21).
         second.type("\u{1B}[A\u{1B}[A\r")
         try second.waitFor("[2] 42")
-        #expect(try leave(second) == 0)
+        #expect(try second.leave() == 0)
     }
 
     @Test func tabCompletesCompaniesMetricsAndCommands() throws {
@@ -102,7 +92,7 @@ struct InteractiveReplTests {
         try burn.waitFor("... ")
         burn.type("0\r")
         try burn.waitFor("[2] 42")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 
     @Test func ctrlCAbandonsTheLine() throws {
@@ -115,7 +105,7 @@ struct InteractiveReplTests {
         try burn.waitFor("> ")
         burn.type("2 + 2\r")
         try burn.waitFor("[1] 4")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 
     @Test func ctrlCInterruptsALongEvaluationAndTheSessionGoesOn() throws {
@@ -138,7 +128,7 @@ struct InteractiveReplTests {
         // The interrupted cell changed nothing and took no number.
         burn.type("kept + fib(10)\r")
         try burn.waitFor("[3] 62")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 
     @Test func nonASCIIInputSurvives() throws {
@@ -150,7 +140,7 @@ struct InteractiveReplTests {
         try burn.waitFor("[2] € café")
         burn.type("€210B\r")
         try burn.waitFor("[3] €210B")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 
     @Test func errorsAreShownAndTheSessionGoesOn() throws {
@@ -162,6 +152,6 @@ struct InteractiveReplTests {
         try burn.waitFor("unknown command ':nope'")
         burn.type("6 * 7\r")
         try burn.waitFor("[1] 42")
-        #expect(try leave(burn) == 0)
+        #expect(try burn.leave() == 0)
     }
 }

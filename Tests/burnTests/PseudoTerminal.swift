@@ -90,6 +90,16 @@ final class PseudoTerminal {
         }
     }
 
+    /// Ctrl-D at the next prompt; the exit status. Typed while a cell runs, the terminal (still
+    /// in its line mode) would turn it into an end-of-line mark, which libedit reads as a NUL;
+    /// and libedit prints the prompt a moment before it leaves line mode: hence the pause.
+    func leave() throws -> Int32 {
+        try waitFor("> ")
+        Thread.sleep(forTimeInterval: 0.2)
+        type("\u{04}")
+        return try waitForExit()
+    }
+
     // MARK: - Reading
 
     /// Everything the terminal showed so far.
