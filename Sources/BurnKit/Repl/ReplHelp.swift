@@ -38,7 +38,7 @@ enum ReplHelp {
         A cell that fails changes nothing. A line that leaves a bracket open continues on `...`.
         Commands:
         \(commands)\
-        Topics: :help keys, :help notebooks
+        Topics: :help keys, :help notebooks, :help uncertainty
         Functions with help: \(docs.keys.sorted().joined(separator: ", "))
 
         """
@@ -61,6 +61,16 @@ enum ReplHelp {
           Tab                           complete keywords, names, metrics, functions, commands, paths
           Ctrl-C                        abandon the line, or interrupt a running cell
           Ctrl-D                        leave
+
+        """,
+        "uncertainty": """
+        `4B to 5B` draws a lognormal number with that 90% interval (normal when the low bound is
+        not positive); also normal(mean, sd), uniform(a, b), lognormal(p5, p95). `samples N`
+        and `seed N` set how many draws and where they start (10,000 and a fixed seed).
+        Uncertain facts and rule rates flow through identities, formulas, cash and projections
+        draw by draw; tables show each cell's mean, and `X.breakeven` becomes a distribution
+        over years. P(cond), mean, percentile(x, p), p5 and p95 summarise. Rounds and
+        commitments take single amounts; a formula cannot draw (draw once with `let`).
 
         """,
         "notebooks": """
