@@ -48,9 +48,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
+        // Helpers the test targets share (a temporary directory).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
-        .testTarget(name: "BurnKitTests", dependencies: ["BurnKit"]),
+        .testTarget(name: "BurnKitTests", dependencies: ["BurnKit", "TestSupport"]),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
-        .testTarget(name: "burnTests", dependencies: ["burn"]),
+        .testTarget(name: "burnTests", dependencies: ["burn", "TestSupport"]),
     ]
 )

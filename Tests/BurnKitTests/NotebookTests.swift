@@ -1,6 +1,7 @@
 // NotebookTests: Markdown notebooks: parsing, byte-exact round trips of the prose, outputs
 // replaced and added, running as REPL cells, diffs, `:save` and `:load`, atomic writes.
 import Foundation
+import TestSupport
 import Testing
 @testable import BurnKit
 
@@ -215,18 +216,4 @@ import Testing
         #expect(outcome.failed)
         #expect(outcome.text.hasPrefix("error: this session may not write '/tmp/x.md'"))
     }
-}
-
-/// A directory under the system's temporary directory, removed when the value goes.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("burn-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func files() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 }

@@ -1,6 +1,7 @@
 // ReplCompletionTests: what Tab offers: keywords, names, companies, metrics, members, commands,
 // help topics and paths, each replacing the word before the cursor.
 import Foundation
+import TestSupport
 import Testing
 @testable import BurnKit
 

@@ -1,6 +1,7 @@
 // ReplHistoryTests: the history file: where it lives, multi-line cells round trip, the cap,
 // what other sessions wrote is kept, and the file is rewritten whole (no temporary left).
 import Foundation
+import TestSupport
 import Testing
 @testable import BurnKit
 

@@ -3,6 +3,7 @@
 // prompt and during a long evaluation, Ctrl-D, non-ASCII input. Every wait is for a marker on
 // the screen, with a generous time limit, so a loaded machine only makes them slower.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("burn on a terminal")

@@ -1,6 +1,7 @@
 // ProgressTests: a simulation over a second shows a progress line on a terminal, erased when
 // it ends; never in a pipe; and Ctrl-C stops it with the session intact.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("progress of long simulations")
