@@ -108,7 +108,7 @@ extension Model {
         }
         return keys.indices.map { i in
             guard uncertain[i], case .value(let q)? = cells[i] else { return cells[i]! }
-            guard counts[i] > 0 else { return .none("none in every draw") }
+            guard counts[i] > 0 else { return .none("none in every sample") }
             return .value(Quantity(sums[i] / Double(counts[i]), q.unit, display: q.display))
         }
     }

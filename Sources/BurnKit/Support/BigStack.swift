@@ -86,7 +86,6 @@ enum BigStack {
             guard let thread = BigStack.startThread(context, { raw in
                 pthread_setspecific(BigStack.key, UnsafeRawPointer(bitPattern: 1))
                 Unmanaged<Worker>.fromOpaque(raw!).takeUnretainedValue().serve()
-                return nil
             }) else {
                 Unmanaged<Worker>.fromOpaque(context).release()
                 return nil
