@@ -5,15 +5,32 @@
 /// cash in draw i follows from its revenue and costs in draw i. NaN marks a draw in which the
 /// number has no value: a runway when nothing burns, a break-even that never comes.
 public struct Draws: Sendable, Hashable {
-    public var values: [Double]
+    public var values: [Double] {
+        didSet { knownFinite = false }
+    }
+    /// True when the operation that made these draws saw that none is infinite (checked in
+    /// the same pass), so `hasNoInfinity` need not read them again. False: not known.
+    public private(set) var knownFinite = false
 
     public init(_ values: [Double]) { self.values = values }
+
+    @usableFromInline init(_ values: [Double], infinities: Int) {
+        self.values = values
+        knownFinite = infinities == 0
+    }
+
+    // Equal draws are equal whatever is known about them.
+    public static func == (a: Draws, b: Draws) -> Bool { a.values == b.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
     public var count: Int { values.count }
 
     /// The draws at `lanes` (the lanes a slice of the evaluation works on).
     public func slice(_ lanes: Range<Int>) -> Draws {
-        lanes.count == values.count ? self : Draws(Array(values[lanes]))
+        guard lanes.count != values.count else { return self }
+        var cut = Draws(Array(values[lanes]))
+        cut.knownFinite = knownFinite
+        return cut
     }
 
     // MARK: - Summaries
@@ -49,42 +66,66 @@ public struct Draws: Sendable, Hashable {
     // The loops below index raw pointers: without bounds checks the compiler turns them into
     // vector instructions, several draws at a time.
 
+    // Each loop also counts the infinite results it writes (no branch, so it stays vectorized
+    // and costs nothing next to the memory traffic): a result is then checked without a pass.
+
     /// `f` applied to every draw.
     @inlinable public func map(_ f: (Double) -> Double) -> Draws {
         let n = values.count
-        return Draws([Double](unsafeUninitializedCapacity: n) { out, count in
-            values.withUnsafeBufferPointer { x in
-                guard let o = out.baseAddress, let p = x.baseAddress else { return }
-                var i = 0
+        var infinities = 0
+        let mapped = [Double](unsafeUninitializedCapacity: n) { out, count in
+            infinities = values.withUnsafeBufferPointer { x -> Int in
+                guard let o = out.baseAddress, let p = x.baseAddress else { return 0 }
+                var found = 0, i = 0
                 while i < n {
-                    o[i] = f(p[i])
+                    let r = f(p[i])
+                    o[i] = r
+                    found &+= Draws.isInfinite(r)
                     i &+= 1
                 }
+                return found
             }
             count = n
-        })
+        }
+        return Draws(mapped, infinities: infinities)
     }
 
-    /// `f` applied to draws at the same position of two uncertain numbers of the same width.
-    @inlinable public static func zip(_ a: Draws, _ b: Draws, _ f: (Double, Double) -> Double) -> Draws {
-        let n = Swift.min(a.values.count, b.values.count)
-        return Draws([Double](unsafeUninitializedCapacity: n) { out, count in
-            a.values.withUnsafeBufferPointer { x in
-                b.values.withUnsafeBufferPointer { y in
-                    guard let o = out.baseAddress, let p = x.baseAddress, let q = y.baseAddress else { return }
-                    var i = 0
+    /// 1 for ±infinity, else 0 (NaN included), without a branch.
+    @inlinable @inline(__always) static func isInfinite(_ x: Double) -> Int {
+        x.magnitude == .infinity ? 1 : 0
+    }
+
+    /// `f` applied to draws at the same position of two uncertain numbers of the same width;
+    /// or, with an `offset`, to draw i of `a` and draw `offset + i` of a wider `b` (a stored
+    /// input read at a slice's lanes where it lies, rather than copied out).
+    @inlinable public static func zip(_ a: Draws, _ b: Draws, offset: Int = 0,
+                                      _ f: (Double, Double) -> Double) -> Draws {
+        let n = Swift.max(0, Swift.min(a.values.count, b.values.count - offset))
+        var infinities = 0
+        let zipped = [Double](unsafeUninitializedCapacity: n) { out, count in
+            infinities = a.values.withUnsafeBufferPointer { x in
+                b.values.withUnsafeBufferPointer { y -> Int in
+                    guard let o = out.baseAddress, let p = x.baseAddress, let q = y.baseAddress?.advanced(by: offset) else {
+                        return 0
+                    }
+                    var found = 0, i = 0
                     while i < n {
-                        o[i] = f(p[i], q[i])
+                        let r = f(p[i], q[i])
+                        o[i] = r
+                        found &+= Draws.isInfinite(r)
                         i &+= 1
                     }
+                    return found
                 }
             }
             count = n
-        })
+        }
+        return Draws(zipped, infinities: infinities)
     }
 
     /// True when no draw is infinite (NaN, "no value", is allowed).
     public var hasNoInfinity: Bool {
+        if knownFinite { return true }
         let infinities = values.withUnsafeBufferPointer { x -> Int in
             guard let p = x.baseAddress else { return 0 }
             // A `while` with wrapping steps: a `for` over a range checks each step for overflow,
@@ -92,7 +133,7 @@ public struct Draws: Sendable, Hashable {
             let n = x.count
             var found = 0, i = 0
             while i < n {
-                found &+= (p[i].bitPattern & 0x7fff_ffff_ffff_ffff) == 0x7ff0_0000_0000_0000 ? 1 : 0
+                found &+= Draws.isInfinite(p[i])
                 i &+= 1
             }
             return found
@@ -176,8 +217,12 @@ public final class OrderStatistics: @unchecked Sendable {
             }
         }
         guard let (below, count) = found, k >= below, k - below < count else { return nil }
-        kept.withUnsafeMutableBufferPointer { OrderStatistics.select($0, k - below, from: 0, to: count - 1) }
-        return kept[k - below]
+        let at = k - below
+        kept.withUnsafeMutableBufferPointer { OrderStatistics.select($0, at, from: 0, to: count - 1) }
+        // The next rank, which a percentile between two draws also needs, is the smallest of
+        // those after the selected one: remembered here, it costs no second pass.
+        if at + 1 < count { known[k + 1] = kept[(at + 1)..<count].min()! }
+        return kept[at]
     }
 
     private func fullRank(_ k: Int) -> Double {

@@ -115,10 +115,10 @@ extension Evaluator {
         switch rules[i].kind {
         case .perYear(let rate, _, _):
             let q = try read(CellKey(c, m, y - 1))
-            return (Quantity.lanewise(q, input(rate)) { $0 * (1 + $1) }, .rule(i))
+            return (lanewise(q, rate) { $0 * (1 + $1) }, .rule(i))
         case .factor(let factor, _):
             let q = try read(CellKey(c, m, y - 1))
-            return (Quantity.lanewise(q, input(factor)) { $0 * $1 }, .rule(i))
+            return (lanewise(q, factor) { $0 * $1 }, .rule(i))
         case .reaches(let target, let year):
             if y == year { return (displayed(input(target), m), .rule(i)) }
             let a = anchor(rules, i, c, m)!

@@ -77,6 +77,18 @@ final class Evaluator {
         return cut
     }
 
+    /// `f` applied to a cell's amounts and a stored input's (a rule's rate), draw by draw. In
+    /// a slice, an input holding every draw is read at the slice's lanes where it lies.
+    @inline(__always) func lanewise(_ q: Quantity, _ stored: Quantity, _ f: (Double, Double) -> Double) -> Quantity {
+        guard let lanes, let x = q.draws, let all = stored.draws, x.count == lanes.count,
+              all.count >= lanes.upperBound, all.count != x.count else {
+            return Quantity.lanewise(q, input(stored), f)
+        }
+        var result = q
+        result.draws = Draws.zip(x, all, offset: lanes.lowerBound, f)
+        return result
+    }
+
     // MARK: - Entry points
 
     /// A value or the reason it is unknown; real errors are thrown.

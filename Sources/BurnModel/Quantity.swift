@@ -100,47 +100,16 @@ public struct Quantity: Sendable, Hashable {
     }
 
     /// `(constant + Σ kᵢ·xᵢ) / divisor`, the amounts of an identity solved for one term,
-    /// worked out in one buffer when some xᵢ is uncertain. Plain, for the caller to give a unit.
+    /// worked out in one pass when some xᵢ is uncertain. Plain, for the caller to give a unit.
     static func linear(_ constant: Double, _ terms: [(Double, Quantity)], divisor: Double) -> Quantity {
-        var c = constant, width = 0
+        var c = constant
+        var uncertain: [LaneSum.Term] = []
         for (k, x) in terms {
-            if let d = x.draws { width = d.count } else { c += k * x.value }
+            if let d = x.draws { uncertain.append(.draws(k, d)) } else { c += k * x.value }
         }
         // `+ 0` turns -0 into 0, which would print as "-$0".
-        guard width > 0 else { return Quantity(c / divisor + 0) }
-        // Plain lets: a `var` captured by the closures below would live in a heap box,
-        // which keeps the loops from being vectorized.
-        let n = width, base = c, scale = 1 / divisor
-        var out = [Double](repeating: base, count: n)
-        out.withUnsafeMutableBufferPointer { buffer in
-            guard let o = buffer.baseAddress else { return }
-            for (k, x) in terms {
-                x.draws?.values.withUnsafeBufferPointer { v in
-                    guard let p = v.baseAddress else { return }
-                    let m = Swift.min(n, v.count)
-                    var i = 0
-                    while i < m {
-                        o[i] += k * p[i]
-                        i &+= 1
-                    }
-                }
-            }
-            // Multiplying by the reciprocal is exact only when it is exact; otherwise divide.
-            // Two loops: a choice inside one would keep it scalar.
-            var i = 0
-            if scale * divisor == 1 {
-                while i < n {
-                    o[i] = o[i] * scale + 0
-                    i &+= 1
-                }
-            } else {
-                while i < n {
-                    o[i] = o[i] / divisor + 0
-                    i &+= 1
-                }
-            }
-        }
-        return Quantity(draws: Draws(out))
+        guard !uncertain.isEmpty else { return Quantity(c / divisor + 0) }
+        return Quantity(draws: LaneSum(.constant(c), uncertain, divisor: divisor).evaluate())
     }
 
     /// The amounts times `k` (the same quantity when `k` is 1).
@@ -219,7 +188,7 @@ public struct Quantity: Sendable, Hashable {
 
     /// The factor that expresses this quantity in `target`'s unit, and that unit. A plain
     /// number on either side takes no conversion.
-    func conversion(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws -> (Double, Unit) {
+    public func conversion(toMatch target: Quantity, operation: String, rates: Rates, year: Int?) throws -> (Double, Unit) {
         if unit.isNone || target.unit.isNone { return (1, unit) }
         guard unit.isCompatible(with: target.unit) else { throw UnitError.mismatch(operation: operation, target.unit, unit) }
         var k = target.unit.scale(from: unit)

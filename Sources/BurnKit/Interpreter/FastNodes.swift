@@ -79,6 +79,7 @@ extension Resolver {
     static func specialise(_ node: Node) -> Node {
         switch node {
         case let n as ArithmeticNode:
+            if let sum = SumNode.chain(n) { return sum }
             if n.op != .divide, let c = n.rhs as? ConstantNode, case .number(let x) = c.value {
                 return ArithmeticConstantNode(n, constant: x)
             }

@@ -182,8 +182,11 @@ final class NegateNode: Node {
 /// `a + b`, `a - b`, `a * b`, `a / b`, `a ^ b`, with a fast path for plain numbers.
 final class ArithmeticNode: BinaryNode {
     override func eval(_ rt: Runtime) throws -> Value {
-        let a = try lhs.eval(rt)
-        let b = try rhs.eval(rt)
+        try combine(try lhs.eval(rt), try rhs.eval(rt), rt)
+    }
+
+    /// `a OP b` for the values of the two sides.
+    @inline(__always) func combine(_ a: Value, _ b: Value, _ rt: Runtime) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b {
             let r: Double
             switch op {

@@ -146,7 +146,11 @@ final class World {
                     _ = try state.value(company: company, metric: metric, year: through + 1)
                 }
                 guard case .draws(let years, _) = answer else { return .bool(false) }
-                return .samples(Samples(years.values.map { holds($0) ? 1 : 0 }, kind: .condition))
+                // Two plain comparisons rather than `holds`, so that the loop over a million
+                // draws is vectorized (NaN, no year, holds neither).
+                let bound = Double(op == .equal ? year : last)
+                let condition = op == .equal ? years.map { $0 == bound ? 1 : 0 } : years.map { $0 <= bound ? 1 : 0 }
+                return .samples(Samples(Quantity(draws: condition), kind: .condition))
             }
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
