@@ -90,6 +90,19 @@ public struct Draws: Sendable, Hashable {
         return Draws(mapped, infinities: infinities)
     }
 
+    /// `f` applied to every draw in place (no copy when these draws are the only holder).
+    @inlinable public mutating func update(_ f: (Double) -> Double) {
+        values.withUnsafeMutableBufferPointer { x in
+            guard let p = x.baseAddress else { return }
+            let n = x.count
+            var i = 0
+            while i < n {
+                p[i] = f(p[i])
+                i &+= 1
+            }
+        }
+    }
+
     /// 1 for ±infinity, else 0 (NaN included), without a branch.
     @inlinable @inline(__always) static func isInfinite(_ x: Double) -> Int {
         x.magnitude == .infinity ? 1 : 0

@@ -137,7 +137,7 @@ final class World {
         let metric = which == "breakeven" ? "operating_income" : "cash"
         func holds(_ y: Double) -> Bool { op == .equal ? y == Double(year) : y <= Double(last) }
         do {
-            let answer = which == "breakeven" ? try state.breakeven(company: company, until: last)
+            var answer = which == "breakeven" ? try state.breakeven(company: company, until: last)
                 : try state.runsOut(company: company, until: last)
             switch answer {
             case .year(let y): return .bool(holds(Double(y)))
@@ -145,12 +145,14 @@ final class World {
                 if through < last, answer.hasNone {
                     _ = try state.value(company: company, metric: metric, year: through + 1)
                 }
-                guard case .draws(let years, _) = answer else { return .bool(false) }
-                // Two plain comparisons rather than `holds`, so that the loop over a million
-                // draws is vectorized (NaN, no year, holds neither).
+                guard case .draws(var years, _) = answer else { return .bool(false) }
+                // The years become the condition in place (`answer` lets go of them first, so
+                // they are not copied), with two plain comparisons rather than `holds`, so
+                // that the loop over a million draws is vectorized (NaN, no year, holds neither).
+                answer = .noneThrough(through)
                 let bound = Double(op == .equal ? year : last)
-                let condition = op == .equal ? years.map { $0 == bound ? 1 : 0 } : years.map { $0 <= bound ? 1 : 0 }
-                return .samples(Samples(Quantity(draws: condition), kind: .condition))
+                if op == .equal { years.update { $0 == bound ? 1 : 0 } } else { years.update { $0 <= bound ? 1 : 0 } }
+                return .samples(Samples(Quantity(draws: years), kind: .condition))
             }
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
