@@ -18,6 +18,21 @@ struct ScriptsTests {
         #expect(r.stderr.isEmpty, "\(script)\n\(r.stderr)")
     }
 
+    /// Each script's whole output is kept in `Tests/ScriptOutputs/NAME.out`; a changed figure
+    /// fails here until the golden file is reviewed and rewritten (`BURN_UPDATE_GOLDEN=1 swift
+    /// test --filter ScriptsTests` rewrites them all, for `git diff` to review).
+    @Test(arguments: scripts)
+    func printsItsGoldenOutput(_ script: String) throws {
+        let r = try BurnBinary.run(["run", script])
+        let name = (script as NSString).lastPathComponent.replacingOccurrences(of: ".burn", with: ".out")
+        let golden = BurnBinary.packageRoot.appendingPathComponent("Tests/ScriptOutputs/" + name)
+        if ProcessInfo.processInfo.environment["BURN_UPDATE_GOLDEN"] == "1" {
+            try Data(r.stdout.utf8).write(to: golden, options: .atomic)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(r.stdout == expected, "output of \(script) differs from \(golden.path)")
+    }
+
     @Test func everyCheckPasses() throws {
         let r = try BurnBinary.run(["check", "Scripts/"])
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
