@@ -37,13 +37,32 @@ enum UncertaintyBuiltins {
         }),
         ("percentile", 2, { a, c in
             let s = try samples(a, 0, "percentile", c)
-            let p = try c.plain(a, 1, "percentile")
-            guard p >= 0, p <= 100 else { throw Diagnostic("a percentile is between 0 and 100", at: c.argumentSpan(1)) }
+            let p = try percentileRank(a, c)
             return Value.make(s.quantity(s.percentile(p)))
         }),
         ("p5", 1, { a, c in let s = try samples(a, 0, "p5", c); return Value.make(s.quantity(s.percentile(5))) }),
         ("p95", 1, { a, c in let s = try samples(a, 0, "p95", c); return Value.make(s.quantity(s.percentile(95))) }),
     ]
+
+    /// The rank (0...100) `percentile(x, p)` asks for: `90%` and `90` both mean the 90th; a
+    /// plain number below 1 (`0.9`) is refused, since it reads as the 0.9th percentile.
+    private static func percentileRank(_ a: ArraySlice<Value>, _ c: CallSite) throws -> Double {
+        let v = a[a.startIndex + 1]
+        guard let q = v.asQuantity, q.unit.isNone, q.display == .auto || q.display == .percent else {
+            throw Diagnostic("`percentile` takes a percent as its second argument, not \(v.typeName)", at: c.argumentSpan(1),
+                             hint: "write `percentile(x, 90%)` for the 90th percentile")
+        }
+        let rank = q.display == .percent ? q.value * 100 : q.value
+        if q.display == .auto, rank < 1 {
+            let asked = NumberFormat.fixedTrimmed(max(0, rank) * 100, 1)
+            throw Diagnostic("`percentile` takes a percent: \(ValueFormatter().plain(q.value)) would be the \(ValueFormatter().plain(q.value))th percentile",
+                             at: c.argumentSpan(1), hint: "write `percentile(x, \(asked)%)`")
+        }
+        guard rank >= 0, rank <= 100 else {
+            throw Diagnostic("a percentile is between 0% and 100%", at: c.argumentSpan(1), hint: "write `percentile(x, 90%)` for the 90th percentile")
+        }
+        return rank
+    }
 
     private static func samples(_ a: ArraySlice<Value>, _ i: Int, _ name: String, _ c: CallSite) throws -> Samples {
         let v = a[a.startIndex + i]

@@ -10,7 +10,7 @@ final class Interpreter {
     var currentCompany: String?
     var sources: [Int: SourceFile] = [:]
     var output: (String) -> Void = { _ in }
-    var formatter = ValueFormatter()
+    var formatter = ValueFormatter() { didSet { formatter.seriesReader = SeriesReader(self) } }
     var tableStyle = TableStyle.text
     /// Under `burn check`, failed checks are counted and reported instead of stopping the run.
     var countChecks = false
@@ -54,6 +54,7 @@ final class Interpreter {
         }
         monitor.progress = { reporter.report(done: $0, total: $1) }
         world.state.monitor = monitor
+        formatter.seriesReader = SeriesReader(self)
     }
 
     // MARK: - Sources

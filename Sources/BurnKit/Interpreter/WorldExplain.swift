@@ -65,9 +65,15 @@ extension World {
     private func substitute(_ solved: String, _ children: [Derivation], _ f: ValueFormatter) -> String {
         guard let eq = solved.firstIndex(of: "=") else { return "" }
         var rhs = String(solved[solved.index(after: eq)...]).trimmingSpaces()
+        // `-loss`: the negated value itself, so an uncertain one keeps the sign on every figure
+        // (`-$3.92B (90%: -$4.984B to -$3.009B)`, not a `-` before the whole interval).
+        if rhs.hasPrefix("-"), let only = children.first(where: { "-" + $0.metric == rhs }) {
+            return f.format(only.value.mapAmounts { -$0 })
+        }
         for child in children.sorted(by: { $0.metric.count > $1.metric.count }) {
             let shown = f.format(child.value)
-            rhs = rhs.replacingWord(child.metric, with: shown.hasPrefix("-") ? "(\(shown))" : shown)
+            let bracketed = shown.hasPrefix("-") || shown.contains(" (")
+            rhs = rhs.replacingWord(child.metric, with: bracketed ? "(\(shown))" : shown)
         }
         return rhs
     }

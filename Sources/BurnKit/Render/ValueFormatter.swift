@@ -6,6 +6,11 @@ public struct ValueFormatter: Sendable {
     public var moneyDigits = 4
     /// Significant digits for plain numbers below a million.
     public var plainDigits = 6
+    /// `:set digits N` for percents and multiples: nil keeps their own rules (one decimal for a
+    /// percent; three significant digits below 10 and one decimal from 10 for a multiple).
+    public var ratioDigits: Int?
+    /// Reads a bare series (`OpenAI.revenue`) by its known years; the interpreter sets it.
+    public var seriesReader: SeriesReader?
 
     public init() {}
 
@@ -13,6 +18,7 @@ public struct ValueFormatter: Sendable {
         if let digits {
             moneyDigits = max(1, min(digits, 15))
             plainDigits = max(1, min(digits, 15))
+            ratioDigits = max(1, min(digits, 15))
         }
     }
 
@@ -27,10 +33,11 @@ public struct ValueFormatter: Sendable {
         case .range(let a, let b): return "\(a)..\(b)"
         case .list(let list): return "[" + list.items.map(formatInList).joined(separator: ", ") + "]"
         case .function(let f): return "fn \(f.name)"
-        case .series(let company, let metric): return "\(company).\(metric)"
+        case .series(let company, let metric):
+            guard let pairs = seriesReader?.values(company: company, metric: metric) else { return "\(company).\(metric)" }
+            return series(pairs)
         case .seriesValues(let s):
-            let cells = s.values.enumerated().map { "\(s.firstYear + $0.offset): \(format($0.element))" }
-            return "[" + cells.joined(separator: ", ") + "]"
+            return series(s.values.enumerated().map { (s.firstYear + $0.offset, $0.element) })
         case .company(let name): return "company \(name)"
         case .round(let r): return r.summary
         case .samples(let s): return uncertain(s)
@@ -56,6 +63,12 @@ public struct ValueFormatter: Sendable {
         return (p[0] == p[1] ? mean : mean + " (90%: " + p[0] + " to " + p[1] + ")") + none
     }
 
+    /// A series: one `year value` pair per known year, `2024 $3.7B, 2025 $11.6B`.
+    func series(_ pairs: [(year: Int, value: Quantity)]) -> String {
+        guard !pairs.isEmpty else { return "no known years" }
+        return pairs.map { "\($0.year) \(format($0.value))" }.joined(separator: ", ")
+    }
+
     private func formatInList(_ value: Value) -> String {
         if case .string(let s) = value { return "\"" + s + "\"" }
         return format(value)
@@ -79,8 +92,10 @@ public struct ValueFormatter: Sendable {
         } else if case .magnitude(let p) = q.display {
             number = scaled(q.value, power: p)
         } else {
-            // Quantities read like money: 4 significant digits (`6.75 months`, `21.1 months`).
-            number = abs(q.value) >= 1e6 || abs(q.value) < 1e-6 ? plain(q.value) : NumberFormat.significant(q.value, moneyDigits)
+            // Quantities read like money: 4 significant digits (`6.75 months`, `21.1 months`),
+            // with thousands separators below a million (`10,000 MW`).
+            number = abs(q.value) >= 1e6 || abs(q.value) < 1e-6
+                ? plain(q.value) : NumberFormat.grouped(NumberFormat.significant(q.value, max(moneyDigits, integerDigits(q.value))))
         }
         return number + unitSuffix(q)
     }
@@ -120,14 +135,30 @@ public struct ValueFormatter: Sendable {
         return NumberFormat.significant(x, plainDigits)
     }
 
-    /// `4.2%`, `75%`, `-75%`: one decimal, trailing `.0` dropped.
+    /// `4.2%`, `75%`, `-75%`: one decimal, trailing `.0` dropped; with `:set digits N`, N
+    /// significant digits (never fewer than the whole part has).
     public func percent(_ x: Double) -> String {
-        NumberFormat.fixedTrimmed(x * 100, 1) + "%"
+        guard let digits = ratioDigits else { return NumberFormat.fixedTrimmed(x * 100, 1) + "%" }
+        return NumberFormat.significant(x * 100, max(digits, integerDigits(x * 100))) + "%"
     }
 
-    /// `42.4x`, `1.8x`: one decimal.
+    /// `1.83x`, `3.14x`, `42.4x`, `107.7x`: three significant digits below 10, one decimal from
+    /// 10, trailing zeros dropped (`6x`). With `:set digits N`: N significant digits below 10,
+    /// N - 2 decimals from 10 (the default is N = 3).
     public func multiple(_ x: Double) -> String {
-        NumberFormat.fixed(x, 1) + "x"
+        let digits = ratioDigits ?? 3
+        // The magnitude after rounding to `digits` significant digits: 9.996 is 10.0x, not 9.996x.
+        let below10 = abs(NumberFormat.roundSignificant(x, digits)) < 10
+        let body = below10 ? NumberFormat.significant(x, digits) : NumberFormat.fixedTrimmed(x, max(0, digits - 2))
+        return body + "x"
+    }
+
+    /// How many digits the whole part of `x` has (at least 1), so that a rounding to
+    /// significant digits never drops whole units (`12,345 MW`, not `12,350 MW`).
+    private func integerDigits(_ x: Double) -> Int {
+        var n = 1, m = abs(x)
+        while m >= 10 && n < 15 { m /= 10; n += 1 }
+        return n
     }
 
     /// `as B`: the value in a fixed magnitude, `1,400B`.
