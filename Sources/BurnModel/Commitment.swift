@@ -45,7 +45,7 @@ public struct Commitment {
         if let amount {
             total = amount
         } else if let capacity, let price {
-            total = capacity.multiplied(by: price)
+            do { total = try capacity.multiplied(by: price) } catch { throw ModelError(error, at: at) }
         } else {
             throw ModelError(.invalid, "a commitment needs an amount, or a capacity and a price", at: at)
         }

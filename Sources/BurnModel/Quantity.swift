@@ -8,6 +8,8 @@ public enum UnitError: Error, Sendable, Equatable {
     case noRate(from: String, to: String)
     /// A power whose exponent has a unit, or a fractional power of a unit.
     case badPower(Unit)
+    /// An operation the table of arithmetic refuses (`$2B * $3B`, `$1B + 10%`): `KindArithmetic`.
+    case meaningless(message: String, hint: String)
 
     public var message: String {
         switch self {
@@ -17,6 +19,8 @@ public enum UnitError: Error, Sendable, Equatable {
             return "no exchange rate from \(from) to \(to)"
         case .badPower(let u):
             return "cannot raise \(u.description) to this power"
+        case .meaningless(let message, _):
+            return message
         }
     }
 
@@ -25,6 +29,7 @@ public enum UnitError: Error, Sendable, Equatable {
         case .mismatch: return "both sides need the same unit; use `as` to convert between compatible units"
         case .noRate(let from, let to): return "declare one: `rate \(from) = ... \(to)`"
         case .badPower: return "exponents must be plain numbers, and units can only be raised to whole powers"
+        case .meaningless(_, let hint): return hint
         }
     }
 }
@@ -117,28 +122,44 @@ public struct Quantity: Sendable, Hashable {
         k == 1 ? self : mapAmounts { $0 * k }
     }
 
-    // MARK: - Arithmetic
+    // MARK: - Arithmetic (the kinds of results: `KindArithmetic`)
+
+    /// How `other` joins a sum with `self` (`negate` for a difference): the factor that
+    /// expresses it in the sum's unit, the sum's unit and its display. Throws when the table of
+    /// arithmetic refuses the pair or the units do not match.
+    public func sumTerm(_ other: Quantity, negate: Bool = false, rates: Rates, year: Int? = nil) throws
+        -> (factor: Double, unit: Unit, display: Display) {
+        let outcome = try KindArithmetic.check(negate ? .subtract : .add, self, other)
+        let (k, rhsUnit) = try other.conversion(toMatch: self, operation: negate ? "subtract" : "add", rates: rates, year: year)
+        return (negate ? -k : k, unit.isNone ? rhsUnit : unit, KindArithmetic.display(outcome))
+    }
 
     /// `self + other` (or `-` when `negate`); a plain number takes the other side's unit.
     public func adding(_ other: Quantity, negate: Bool = false, rates: Rates, year: Int? = nil) throws -> Quantity {
-        let (k, rhsUnit) = try other.conversion(toMatch: self, operation: negate ? "subtract" : "add", rates: rates, year: year)
-        let unit = unit.isNone ? rhsUnit : unit
-        let display = Quantity.combine(display, other.display)
+        let (factor, unit, display) = try sumTerm(other, negate: negate, rates: rates, year: year)
         // Adding a certain zero changes nothing: no pass over the draws.
         if other.draws == nil, other.value == 0, draws != nil { return with(unit, display: display) }
-        let factor = negate ? -k : k
         return Quantity.lanewise(self, other) { $0 + factor * $1 }.with(unit, display: display)
     }
 
-    public func multiplied(by other: Quantity) -> Quantity {
+    public func multiplied(by other: Quantity) throws -> Quantity {
+        let outcome = try KindArithmetic.check(.multiply, self, other)
         let (unit, factor) = unit.multiplied(by: other.unit)
-        return Quantity.lanewise(self, other) { $0 * $1 * factor }.with(unit, display: productDisplay(other, unit))
+        try Quantity.refuseMoneyTwice(unit)
+        return Quantity.lanewise(self, other) { $0 * $1 * factor }.with(unit, display: KindArithmetic.display(outcome))
     }
 
-    public func divided(by other: Quantity, rates: Rates, year: Int? = nil) -> Quantity {
+    /// Money may appear once in a product or quotient (`$2B * $3B` has no meaning).
+    private static func refuseMoneyTwice(_ unit: Unit) throws {
+        guard abs(unit.moneyPower) > 1, case .refused(let message, let hint) = KindArithmetic.moneyTimesMoney else { return }
+        throw UnitError.meaningless(message: message, hint: hint)
+    }
+
+    public func divided(by other: Quantity, rates: Rates, year: Int? = nil) throws -> Quantity {
+        let outcome = try KindArithmetic.check(.divide, self, other)
         // A plain number over money is a ratio of two amounts (`1.4T / $13B`), not "per dollar".
-        if unit.isNone, display == .auto, other.unit.isMoney {
-            return with(other.unit).divided(by: other, rates: rates, year: year)
+        if NumberKind(self) == .plain, other.unit.isMoney {
+            return try with(other.unit, display: .auto).divided(by: other, rates: rates, year: year)
         }
         var rhs = other
         var rate = 1.0
@@ -150,12 +171,16 @@ public struct Quantity: Sendable, Hashable {
             rhs.unit.currency = mine
         }
         let (unit, factor) = unit.multiplied(by: rhs.unit, power: -1)
-        return Quantity.lanewise(self, other) { $0 / ($1 * rate) * factor }.with(unit, display: productDisplay(other, unit))
+        try Quantity.refuseMoneyTwice(unit)
+        return Quantity.lanewise(self, other) { $0 / ($1 * rate) * factor }.with(unit, display: KindArithmetic.display(outcome))
     }
 
     public func raised(to exponent: Quantity) throws -> Quantity {
+        let outcome = try KindArithmetic.check(.power, self, exponent)
         guard exponent.isPlain else { throw UnitError.badPower(exponent.unit) }
-        if unit.isNone { return Quantity.lanewise(self, exponent) { Foundation_pow($0, $1) }.with(.none, display: .auto) }
+        if unit.isNone {
+            return Quantity.lanewise(self, exponent) { Foundation_pow($0, $1) }.with(.none, display: KindArithmetic.display(outcome))
+        }
         let whole = exponent.value.rounded()
         guard exponent.draws == nil, whole == exponent.value, abs(whole) <= 16 else { throw UnitError.badPower(unit) }
         return mapAmounts { Foundation_pow($0, whole) }.with(unit.raised(to: Int(whole)), display: .auto)
@@ -164,6 +189,7 @@ public struct Quantity: Sendable, Hashable {
     /// -1, 0 or 1 comparing like quantities (a plain number compares with money as money).
     /// Both must be certain; `compareDraws` compares uncertain ones draw by draw.
     public func compare(_ other: Quantity, rates: Rates, year: Int? = nil) throws -> Int {
+        try KindArithmetic.check(.compare, self, other)
         let rhs = try other.converted(toMatch: self, operation: "compare", rates: rates, year: year)
         return value < rhs.value ? -1 : (value > rhs.value ? 1 : 0)
     }
@@ -172,6 +198,7 @@ public struct Quantity: Sendable, Hashable {
     /// value on either side meets no condition.
     public func compareDraws(_ other: Quantity, rates: Rates, year: Int? = nil,
                              _ holds: (_ order: Int) -> Bool) throws -> Quantity {
+        try KindArithmetic.check(.compare, self, other)
         let (k, _) = try other.conversion(toMatch: self, operation: "compare", rates: rates, year: year)
         let yes = holds(-1) ? 1.0 : 0, same = holds(0) ? 1.0 : 0, no = holds(1) ? 1.0 : 0
         return Quantity.lanewise(self, other) { x, y in
@@ -211,23 +238,6 @@ public struct Quantity: Sendable, Hashable {
         return result
     }
 
-    // MARK: - Display hints
-
-    /// The hint a sum keeps: the same hint on both sides, or the one hinted side.
-    public static func combine(_ a: Display, _ b: Display) -> Display {
-        if a == b { return a }
-        if a == .auto { return b == .percent || b == .multiple ? b : .auto }
-        if b == .auto { return a == .percent || a == .multiple ? a : .auto }
-        return .auto
-    }
-
-    /// A product keeps a percent or multiple hint only when one side is a bare plain number.
-    private func productDisplay(_ other: Quantity, _ result: Unit) -> Display {
-        guard result.isNone else { return .auto }
-        if other.display == .auto && other.isPlain && (display == .percent || display == .multiple) { return display }
-        if display == .auto && isPlain && (other.display == .percent || other.display == .multiple) { return other.display }
-        return .auto
-    }
 }
 
 // `pow` without importing Foundation into every file.

@@ -66,7 +66,7 @@ extension Model {
             f.post = try round.post(rates: rates)
             f.pre = try round.pre(rates: rates)
             if let post = f.post {
-                f.dilution = round.amount.divided(by: post, rates: rates, year: round.year)
+                do { f.dilution = try round.amount.divided(by: post, rates: rates, year: round.year) } catch { throw ModelError(error) }
                 f.dilution?.display = .percent
                 var before = previousPost
                 if let m = metricList.firstIndex(where: { $0.role == .roundValuation }),
@@ -77,7 +77,7 @@ extension Model {
                 if let (v, year) = before {
                     f.previousValuation = v
                     f.previousValuationYear = year
-                    f.stepUp = post.divided(by: v, rates: rates, year: round.year)
+                    do { f.stepUp = try post.divided(by: v, rates: rates, year: round.year) } catch { throw ModelError(error) }
                     f.stepUp?.display = .multiple
                 }
                 previousPost = (post, round.year)

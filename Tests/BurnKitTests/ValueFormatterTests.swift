@@ -34,14 +34,40 @@ import Testing
         #expect(f.format(Quantity(0.75, display: .percent)) == "75%")
         #expect(f.format(Quantity(-0.75, display: .percent)) == "-75%")
         #expect(f.format(Quantity(-0.0001, display: .percent)) == "0%")
-        #expect(f.format(Quantity(42.43, display: .multiple)) == "42.4x")
-        #expect(f.format(Quantity(1.83, display: .multiple)) == "1.8x")
-        #expect(f.format(Quantity(2, display: .multiple)) == "2.0x")
+    }
+
+    /// Multiples: three significant digits below 10, one decimal from 10, trailing zeros
+    /// dropped (LANGUAGE.md section 2). Each input is the quotient the contract names:
+    /// 157/86 = 1.82558, 11.6/3.7 = 3.13514, 157/3.7 = 42.4324, 1400/13 = 107.692.
+    @Test(arguments: [
+        (157.0 / 86, "1.83x"), (11.6 / 3.7, "3.14x"), (157 / 3.7, "42.4x"), (1400.0 / 13, "107.7x"),
+        (2, "2x"), (6, "6x"), (9.996, "10x"), (0.5, "0.5x"), (-1.234, "-1.23x"), (20.04, "20x"),
+    ] as [(Double, String)])
+    func multiple(_ value: Double, _ expected: String) {
+        #expect(f.format(Quantity(value, display: .multiple)) == expected)
     }
 
     @Test func digitsSetting() {
         let precise = ValueFormatter(digits: 6)
         #expect(precise.format(Quantity.money(98.6667e9)) == "$98.6667B")
+        // `:set digits` reaches multiples (N significant below 10, N - 2 decimals from 10)
+        // and percents (N significant): 157/86 = 1.825581, 157/3.7 = 42.432432, 6.6/157 = 4.203822%.
+        #expect(precise.format(Quantity(157.0 / 86, display: .multiple)) == "1.82558x")
+        #expect(precise.format(Quantity(157 / 3.7, display: .multiple)) == "42.4324x")
+        #expect(precise.format(Quantity(6.6 / 157, display: .percent)) == "4.20382%")
+        let short = ValueFormatter(digits: 2)
+        #expect(short.format(Quantity(157.0 / 86, display: .multiple)) == "1.8x")
+        #expect(short.format(Quantity(157 / 3.7, display: .multiple)) == "42x")
+        #expect(short.format(Quantity(0.75, display: .percent)) == "75%")
+    }
+
+    /// Quantities with a unit: thousands separators below a million, whole units kept.
+    @Test func unitQuantities() {
+        let mw = UnitDefinition(name: "MW", base: "W", scale: 1e6)
+        #expect(f.format(Quantity(10_000, .named(mw))) == "10,000 MW")
+        #expect(f.format(Quantity(12_345, .named(mw))) == "12,345 MW")
+        #expect(f.format(Quantity(16, .named(mw))) == "16 MW")
+        #expect(f.format(Quantity(6.75, .named(UnitDefinition(name: "month", plural: "months", base: "month", scale: 1)))) == "6.75 months")
     }
 
     @Test func numberFormatIsLocaleFree() {

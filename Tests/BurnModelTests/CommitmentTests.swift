@@ -51,7 +51,7 @@ import Testing
             try $0.adding(try $1.total(currency: "USD"), rates: model.rates)
         }
         #expect(close(total.value, 1.4e12))
-        let years = total.divided(by: try model.value(company: "OpenAI", metric: "revenue", year: 2025), rates: model.rates)
+        let years = try total.divided(by: try model.value(company: "OpenAI", metric: "revenue", year: 2025), rates: model.rates)
         #expect(Int(years.value.rounded()) == 108)
         #expect(Int((300e9 / total.value * 1000).rounded()) == 214)
     }

@@ -10,14 +10,14 @@ private struct LanguageError: Error, Equatable { var text: String }
         try model.setFact(company: "OpenAI", metric: "compute", year: 2024, Quantity(7e9), source: "001")
         let compute = try model.value(company: "OpenAI", metric: "compute", year: 2024)
         let costs = try model.value(company: "OpenAI", metric: "costs", year: 2024)
-        let share = compute.divided(by: costs, rates: model.rates)
+        let share = try compute.divided(by: costs, rates: model.rates)
         #expect(Int((share.value * 1000).rounded()) == 805)
     }
 
     @Test func companyFormulaReadsThroughIdentities() throws {
         var model = Catalogue.openAI()
         try model.setFormula(company: "OpenAI", metric: "compute", formula { ctx in
-            Quantity(0.8).multiplied(by: try ctx.value("costs"))
+            try Quantity(0.8).multiplied(by: try ctx.value("costs"))
         })
         #expect(close(try model.value(company: "OpenAI", metric: "compute", year: 2024).value, 6.96e9))
         // costs still comes from revenue and loss, not from compute

@@ -30,8 +30,9 @@ enum ListBuiltins {
 
     /// The sum of like quantities; plain numbers take the others' unit.
     static func total(_ values: [Quantity], _ c: CallSite) throws -> Value {
-        var sum = Quantity(0)
-        for q in values {
+        // From the first value, not from a plain 0: a sum of percents is a percent.
+        guard var sum = values.first else { return .number(0) }
+        for q in values.dropFirst() {
             do { sum = try sum.adding(q, rates: c.runtime.rates) } catch let e as UnitError {
                 throw Arithmetic.unitError(e, at: c.span)
             }

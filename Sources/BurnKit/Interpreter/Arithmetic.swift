@@ -16,22 +16,10 @@ enum Arithmetic {
     }
 
     static func binary(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, node: ArithmeticNode) throws -> Value {
+        if let result = try years(op, a, b, rt: rt, span: node.span) { return result }
         if case .samples = a { return try samples(op, a, b, rt: rt, span: node.span) }
         if case .samples = b { return try samples(op, a, b, rt: rt, span: node.span) }
-        switch (a, b) {
-        case (.year(let y), _) where op == .add || op == .subtract:
-            guard let n = b.asQuantity, n.isPlain, n.value == n.value.rounded() else {
-                if case .year(let z) = b, op == .subtract { return .number(Double(y - z)) }
-                break
-            }
-            if case .year(let z) = b { return op == .subtract ? .number(Double(y - z)) : .number(Double(y + z)) }
-            let offset = Int(max(-1e6, min(1e6, n.value)))
-            return .year(op == .add ? y + offset : y - offset)
-        case (.string(let s), .string(let t)) where op == .add:
-            return .string(s + t)
-        default:
-            break
-        }
+        if case .string(let s) = a, case .string(let t) = b, op == .add { return .string(s + t) }
         guard let x = a.asQuantity, let y = b.asQuantity else {
             let culprit = a.asQuantity == nil ? node.lhs : node.rhs
             let value = a.asQuantity == nil ? a : b
@@ -43,10 +31,11 @@ enum Arithmetic {
             switch op {
             case .add: result = try x.adding(y, rates: rt.rates)
             case .subtract: result = try x.adding(y, negate: true, rates: rt.rates)
-            case .multiply: result = x.multiplied(by: y)
+            case .multiply: result = try x.multiplied(by: y)
             case .divide:
+                try KindArithmetic.check(.divide, x, y)
                 if y.value == 0 { throw divisionByZero(node.rhs.span) }
-                result = x.divided(by: y, rates: rt.rates)
+                result = try x.divided(by: y, rates: rt.rates)
             default: result = try x.raised(to: y)
             }
         } catch let error as UnitError {
@@ -54,6 +43,64 @@ enum Arithmetic {
         }
         guard result.value.isFinite else { throw notFinite(node.span) }
         return Value.make(result)
+    }
+
+    // MARK: - Years
+
+    /// The kind of a value in the table of arithmetic (`KindArithmetic`); nil when it is not a
+    /// number (a string, a condition).
+    static func kind(of v: Value) -> NumberKind? {
+        switch v {
+        case .number: return .plain
+        case .quantity(let q): return NumberKind(q)
+        case .year: return .year
+        case .samples(let s):
+            switch s.kind {
+            case .number: return NumberKind(s.quantity)
+            case .year: return .year
+            case .condition: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// `a OP b` when a side is a year, certain or uncertain (nil when neither is): the table
+    /// decides, and a whole plain number from 1900 to 2200 subtracted from or by a year reads
+    /// as a year, so that `year - 2024` is a count of years (LANGUAGE.md section 1: the years
+    /// a model speaks of).
+    static func years(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value? {
+        guard var ka = kind(of: a), var kb = kind(of: b), ka == .year || kb == .year else { return nil }
+        if op == .subtract {
+            if ka == .year, kb == .plain, looksLikeYear(b) { kb = .year }
+            if kb == .year, ka == .plain, looksLikeYear(a) { ka = .year }
+        }
+        let outcome = KindArithmetic.outcome(kindOperator(op), ka, kb)
+        if case .refused(let message, let hint) = outcome { throw Diagnostic(message, at: span, hint: hint) }
+        let (x, y) = try operands(a, b, rt: rt, span: span)
+        let sum = Quantity.lanewise(x, y) { op == .subtract ? $0 - $1 : $0 + $1 }.with(.none, display: .auto)
+        guard outcome == .year else { return Value.make(sum) }
+        if let draws = sum.draws { return .samples(Samples(Quantity(draws: draws), kind: .year)) }
+        guard sum.value == sum.value.rounded(), abs(sum.value) < 1e6 else {
+            throw Diagnostic("a year moves by whole years", at: span, hint: "add a whole number of years: `year + 1`")
+        }
+        return .year(Int(sum.value))
+    }
+
+    /// A certain whole plain number in the years a model speaks of (1900 to 2200).
+    private static func looksLikeYear(_ v: Value) -> Bool {
+        guard case .number(let x) = v else { return false }
+        return x == x.rounded() && x >= 1900 && x <= 2200
+    }
+
+    static func kindOperator(_ op: BinaryOp) -> KindOperator {
+        switch op {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        case .power: return .power
+        default: return .compare
+        }
     }
 
     @inline(__always) static func holds(_ op: BinaryOp, _ order: Int, equal: Bool) -> Bool {
@@ -68,6 +115,10 @@ enum Arithmetic {
     }
 
     static func compare(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, node: CompareNode) throws -> Value {
+        if let ka = kind(of: a), let kb = kind(of: b),
+           case .refused(let message, let hint) = KindArithmetic.outcome(.compare, ka, kb) {
+            throw Diagnostic(message, at: node.span, hint: hint)
+        }
         if case .samples = a { return try compareSamples(op, a, b, rt: rt, span: node.span) }
         if case .samples = b { return try compareSamples(op, a, b, rt: rt, span: node.span) }
         // An answer that does not exist (no break-even before the horizon) meets no bound.

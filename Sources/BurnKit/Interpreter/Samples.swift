@@ -80,16 +80,21 @@ extension Arithmetic {
 
     /// `a OP b` where either side is uncertain: draw by draw, a certain side joining every draw.
     static func samples(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
+        for case .samples(let s) in [a, b] where s.isCondition {
+            throw Diagnostic("cannot apply '\(op.rawValue)' to an uncertain condition", at: span,
+                             hint: "a condition is true or false in each sample: `P(...)` gives the share where it holds")
+        }
         let (x, y) = try operands(a, b, rt: rt, span: span)
         var result: Quantity
         do {
             switch op {
             case .add: result = try x.adding(y, rates: rt.rates)
             case .subtract: result = try x.adding(y, negate: true, rates: rt.rates)
-            case .multiply: result = x.multiplied(by: y)
+            case .multiply: result = try x.multiplied(by: y)
             case .divide:
+                try KindArithmetic.check(.divide, x, y)
                 if rt.maskedBranches == 0, y.draws?.values.contains(0) ?? (y.value == 0) { throw divisionByZero(span) }
-                result = x.divided(by: y, rates: rt.rates)
+                result = try x.divided(by: y, rates: rt.rates)
             default:
                 result = try x.raised(to: y)
                 if rt.maskedBranches == 0, producedNaN(result, x, y) { throw notFinite(span) }
@@ -149,7 +154,7 @@ extension Arithmetic {
                 throw unitError(error, at: span)
             }
             if x.unit.isNone { unit = y.unit }
-            display = Quantity.combine(x.display, y.display)
+            display = KindArithmetic.choiceDisplay(x.display, y.display)
         }
         func lane(_ q: Quantity?, _ i: Int) -> Double {
             guard let q else { return .nan }

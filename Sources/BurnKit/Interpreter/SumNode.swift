@@ -108,10 +108,14 @@ private struct PendingSum {
         self.firstStep = firstStep
     }
 
-    /// A value as a term: uncertain numbers cut to the lanes being evaluated.
+    /// A value as a term: uncertain numbers cut to the lanes being evaluated. Years and
+    /// conditions are not terms: the operators one at a time give them their meaning.
     private static func quantity(_ v: Value, _ rt: Runtime) -> Quantity? {
-        if case .samples(let s) = v { return rt.cut(s.quantity) }
-        return v.asQuantity
+        switch v {
+        case .samples(let s): return s.kind == .number ? rt.cut(s.quantity) : nil
+        case .year: return nil
+        default: return v.asQuantity
+        }
     }
 
     /// Gathers `value` (subtracted when `negate`), as `Quantity.adding` would add it; false
@@ -119,12 +123,12 @@ private struct PendingSum {
     mutating func add(_ value: Value, negate: Bool, _ rt: Runtime) -> Bool {
         guard let q = PendingSum.quantity(value, rt) else { return false }
         if let d = q.draws, let width, d.count != width { return false }
-        guard let (k, unit) = try? q.conversion(toMatch: template, operation: "add", rates: rt.rates, year: nil) else {
+        // The table of arithmetic, as `Quantity.adding` asks it.
+        guard let (factor, unit, display) = try? template.sumTerm(q, negate: negate, rates: rt.rates) else {
             return false
         }
-        if template.unit.isNone { template.unit = unit }
-        template.display = Quantity.combine(template.display, q.display)
-        let factor = negate ? -k : k
+        template.unit = unit
+        template.display = display
         if let d = q.draws {
             terms.append(.draws(factor, d))
             width = d.count
