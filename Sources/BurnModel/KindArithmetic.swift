@@ -219,8 +219,8 @@ public enum KindArithmetic {
 
     // MARK: - years
 
-    /// A year moves by a plain number of years (`year + 1`, `2024 + 2` for a year 2024) and two
-    /// years are apart by a plain number (`2030 - year`, `breakeven - 2024`); the interpreter reads
+    /// A year moves by a plain number of years (`year + 1`, `2 + year`) and two years are apart
+    /// by a plain number (`2030 - year`, `breakeven - 2024`); the interpreter reads
     /// a whole plain number from 1900 to 2200 beside a year in a subtraction as a year (LANGUAGE.md
     /// section 1's range), so `year - 2024` is a count of years. Years compare with years and
     /// plain numbers. Any other arithmetic on a year (adding two years, a year times anything, a
@@ -229,8 +229,11 @@ public enum KindArithmetic {
         switch (op, lhs, rhs) {
         case (.add, .year, .plain), (.add, .plain, .year), (.subtract, .year, .plain):
             return .year
-        case (.subtract, .year, .year), (.subtract, .plain, .year):
+        case (.subtract, .year, .year):
             return .dimensionless(.auto)
+        case (.subtract, .plain, .year):
+            return .refused(message: "cannot subtract a year from a plain number",
+                            hint: "subtract two years for the years between: `2030 - year`")
         case (.add, .year, .year):
             return .refused(message: "cannot add two years",
                             hint: "subtract them for the years between (`2030 - year`), or add a number of years (`year + 2`)")

@@ -147,6 +147,8 @@ public struct ValueFormatter: Sendable {
     /// N - 2 decimals from 10 (the default is N = 3).
     public func multiple(_ x: Double) -> String {
         let digits = ratioDigits ?? 3
+        // A factor of a million or more reads as a plain number does: `1.1Tx`, not 13 digits.
+        if abs(x) >= 1e6 { return plain(x) + "x" }
         // The magnitude after rounding to `digits` significant digits: 9.996 is 10.0x, not 9.996x.
         let below10 = abs(NumberFormat.roundSignificant(x, digits)) < 10
         let body = below10 ? NumberFormat.significant(x, digits) : NumberFormat.fixedTrimmed(x, max(0, digits - 2))
