@@ -16,7 +16,8 @@ public enum NumberKind: String, Sendable, CaseIterable {
     case multiple
     /// Money in a currency, and nothing else: `$3.7B`.
     case money
-    /// A unit with money in it other than plain money: `$35B/GW`, `$6,250/km`.
+    /// A unit with money in it other than plain money: `$35B/GW`, `$6,250/km` (and the rarer
+    /// compounds the unit algebra makes, `$80B GW`, `GW/USD`).
     case moneyPerUnit
     /// Named units with no money: `10 GW`, `18 months`, `80M km`.
     case unit
@@ -209,8 +210,8 @@ public enum KindArithmetic {
     /// the unit algebra (`$1B < €2B` with a rate; `$1B < 10 GW` is an error). A percent or a
     /// multiple against money or a unit has no meaning (`revenue > 10%`).
     static func comparison(_ lhs: NumberKind, _ rhs: NumberKind) -> KindOutcome {
-        let ratio: NumberKind? = [lhs, rhs].first { $0 == .percent || $0 == .multiple }
-        if let ratio, !(lhs.isDimensionless && rhs.isDimensionless) {
+        let hasRatio = lhs == .percent || lhs == .multiple || rhs == .percent || rhs == .multiple
+        if hasRatio, !(lhs.isDimensionless && rhs.isDimensionless) {
             return .refused(message: "cannot compare \(lhs.phrase) with \(rhs.phrase)",
                             hint: "compare like with like: an amount with an amount (`revenue > 10B`), a share with a share (`margin > 10%`)")
         }

@@ -14,9 +14,11 @@ public final class SeriesReader: @unchecked Sendable {
         self.interpreter = interpreter
     }
 
-    /// (year, value) for each known year of the series, in year order; nil without a model.
+    /// (year, value) for each known year of the series, in year order (none when the company has
+    /// no facts yet); nil once the interpreter is gone.
     func values(company: String, metric: String) -> [(year: Int, value: Quantity)]? {
-        guard let world = interpreter?.world, let years = World.knownYears(of: company, in: world.state) else { return nil }
+        guard let world = interpreter?.world else { return nil }
+        guard let years = World.knownYears(of: company, in: world.state) else { return [] }
         let span = Span(file: -1, start: 0, end: 0)
         return years.compactMap { year in
             (try? world.value(company: company, metric: metric, year: year, at: span)).map { (year, $0) }
