@@ -1,7 +1,7 @@
 // Format: short renderings of quantities for the model's own error messages.
 
 enum Format {
-    /// `$3.7B`, `-$74B`, `$6,250`, `80.5%`, `42.4x`, `16 GW`: close to the language's rules,
+    /// `$3.7B`, `-$74B`, `$6,250`, `80.5%`, `1.83x`, `42.4x`, `16 GW`: close to the language's rules,
     /// which own the real rendering.
     static func brief(_ q: Quantity) -> String {
         if q.unit.isMoney {
@@ -14,7 +14,7 @@ enum Format {
         if q.isPlain {
             switch q.display {
             case .percent: return decimals(q.value * 100, 1) + "%"
-            case .multiple: return decimals(q.value, 1) + "x"
+            case .multiple: return (abs(q.value) < 10 ? significant(q.value, 3) : decimals(q.value, 1)) + "x"
             default: return significant(q.value, 6)
             }
         }

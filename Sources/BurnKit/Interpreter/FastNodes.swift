@@ -2,7 +2,9 @@
 // constant on its right (`n - 1`, `n < 2`) and a call of a global function (`fib(n)`).
 // Each skips a virtual call and a Value copy; the general node handles every other case.
 
-/// `a OP constant`, where the constant is a plain number.
+/// `a OP constant`, where the constant is a plain number. Only two plain numbers take the
+/// fast path: the table of arithmetic's plain-with-plain entry, a plain number
+/// (`KindArithmetic`); every other kind goes through `Arithmetic.binary`, which asks the table.
 final class ArithmeticConstantNode: Node {
     let op: BinaryOp
     let lhs: Node

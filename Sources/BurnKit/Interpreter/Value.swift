@@ -48,7 +48,7 @@ public enum Value {
         case .number: return "a number"
         case .quantity(let q):
             if q.unit.isMoney { return "money" }
-            if q.unit.isNone { return q.display == .percent ? "a percentage" : "a number" }
+            if q.unit.isNone { return q.display == .percent ? "a percentage" : q.display == .multiple ? "a multiple" : "a number" }
             return "a quantity in \(q.unit.description)"
         case .bool: return "a boolean"
         case .string: return "a string"
