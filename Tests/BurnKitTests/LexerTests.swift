@@ -41,7 +41,8 @@ import Testing
 
     @Test func monthsAndRanges() {
         #expect(lex("2024-10") == [.month(year: 2024, month: 10), .eof])
-        #expect(lex("2024-13") == [.number(2024, .plain), .symbol(.minus), .number(13, .plain), .eof])
+        #expect(lex("2024-13 - 2024 - 13") == [.month(year: 2024, month: 12), .symbol(.minus), .number(2024, .plain),
+                                                .symbol(.minus), .number(13, .plain), .eof])
         #expect(lex("2024 - 10") == [.number(2024, .plain), .symbol(.minus), .number(10, .plain), .eof])
         #expect(lex("2024-100") == [.number(2024, .plain), .symbol(.minus), .number(100, .plain), .eof])
         #expect(lex("2024..2030") == [.number(2024, .plain), .symbol(.dotDot), .number(2030, .plain), .eof])

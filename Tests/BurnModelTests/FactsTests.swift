@@ -70,7 +70,7 @@ import Testing
             try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(10, .named(Units.gw)), at: at)
         }
         #expect(error?.kind == .unitMismatch)
-        #expect(error?.message == "unit mismatch: revenue is money, not GW")
+        #expect(error?.message == "revenue is money; 10 GW is a quantity in GW")
         #expect(error?.at == at)
         #expect(modelError { try model.setFact(company: "A", metric: "margin", year: 2024, .money(1e9)) }?.kind == .unitMismatch)
     }
