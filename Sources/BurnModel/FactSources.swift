@@ -92,7 +92,8 @@ extension Model {
             guard let q = try? fact.value.converted(toMatch: target, operation: "compare", rates: rates, year: year) else {
                 return nil
             }
-            let s = Model.summary(q)
+            // Uncertain bounds come from draws: 3 significant digits, as in the message.
+            let s = Model.summary(q).map { q.isUncertain ? Model.roundedSignificant($0, 3) : $0 }
             lo = min(lo, s[1])
             hi = max(hi, s[2])
         }

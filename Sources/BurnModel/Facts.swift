@@ -143,12 +143,20 @@ extension Model {
         }
     }
 
-    /// A value for a message: `3.7%`, `$3.7B`, or an uncertain one's 90% interval.
+    /// A value for a message: `3.7%`, `$3.7B`, or an uncertain one's 90% interval from its
+    /// draws, to 3 significant digits (sampling blurs the rest): `$4.01B to $4.99B`.
     static func text(_ q: Quantity) -> String {
         guard q.isUncertain else { return Format.brief(q) }
         let s = summary(q)
-        return Format.brief(Quantity(s[1], q.unit, display: q.display)) + " to "
-            + Format.brief(Quantity(s[2], q.unit, display: q.display))
+        return Format.brief(Quantity(roundedSignificant(s[1], 3), q.unit, display: q.display)) + " to "
+            + Format.brief(Quantity(roundedSignificant(s[2], 3), q.unit, display: q.display))
+    }
+
+    /// `v` rounded to `digits` significant digits.
+    static func roundedSignificant(_ v: Double, _ digits: Int) -> Double {
+        guard v != 0, v.isFinite else { return v }
+        let scale = _pow(10, Double(digits - 1) - (_log10(abs(v))).rounded(.down))
+        return (v * scale).rounded() / scale
     }
 
     /// A value fitted to its metric: plain money becomes the company's currency, percent
