@@ -15,9 +15,9 @@ extension Model {
     /// must fit the metric (a plain number given to a money metric is money in the company's
     /// currency; a percentage, a multiple or a unit is refused). Restating the cell with no
     /// source or the same source replaces that fact; a different source is kept beside the
-    /// others (`FactCell.adding`), and when they disagree reading the cell is an error. A fact
-    /// that stands alone in its cell must not break an identity with the other facts of its
-    /// year; one beside another source's is compared with that one instead.
+    /// others (`FactCell.adding`), and when they disagree reading the cell is an error. Unless
+    /// the cell is then in dispute, its value (its first fact) must not break an identity with
+    /// the other facts of its year.
     public mutating func setFact(company: String, metric: String, year: Int, _ value: Quantity,
                                  source: String? = nil, at: SourceRef? = nil) throws {
         let c = try companyIndex(company), m = try metricIndex(metric)
@@ -27,8 +27,10 @@ extension Model {
         let q = try fitFact(value, metric: m, company: c, year: year, at: at)
         let fact = Fact(value: q, source: source, at: at, sequence: nextSequence)
         var cell = companyList[c].facts[m]?[year].map { $0.adding(fact) } ?? FactCell(fact)
-        if cell.facts.count == 1 { try checkIdentities(company: c, metric: m, year: year, fact: fact) }
         cell.isDisputed = disagree(cell, year: year)
+        // The value the cell will have must fit the identities; a cell in dispute has none yet
+        // (its sources are compared with each other instead, and reading it is an error).
+        if !cell.isDisputed { try checkIdentities(company: c, metric: m, year: year, fact: cell.first) }
         let width = try admit(q.draws, at: at)
         invalidate()
         drawCount = width

@@ -111,6 +111,22 @@ import Testing
         #expect(settled?.message == "loss[2024] = $5B and costs[2024] = $9B give revenue[2024] = $4B, but revenue[2024] = $3.7B is given")
     }
 
+    @Test func aCellLeavingItsDisputeIsCheckedAgain() throws {
+        var model = openAI()
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9), source: "001")
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2024, Quantity(5e9), source: "001")
+        try model.setFact(company: "OpenAI", metric: "costs", year: 2024, Quantity(8.7e9), source: "001")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(2e9), source: "000")
+        // 001 restated to agree with 000: the cell would be $2B, which costs - loss = $3.7B refutes.
+        let error = modelError {
+            try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(2e9), source: "001")
+        }
+        #expect(error?.kind == .contradiction)
+        #expect(error?.message.hasSuffix("give revenue[2024] = $3.7B, but revenue[2024] = $2B is given") == true)
+        // Refused, so nothing changed: the cell is still in dispute.
+        #expect(model.factCell(company: "OpenAI", metric: "revenue", year: 2024)?.facts.map(\.value.value) == [3.7e9, 2e9])
+    }
+
     @Test func aSnapshotKeepsItsFacts() throws {
         var model = openAI()
         try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9), source: "001")
