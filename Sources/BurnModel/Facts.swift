@@ -123,7 +123,9 @@ extension Model {
         let amount = q.isUncertain ? nil : q.value
         switch (decl.measure, written) {
         case (.money, .percent), (.money, .multiple):
-            let digits = amount.map { Format.significant(written == .percent ? $0 * 100 : $0, 4) } ?? "3.7"
+            // Its digits as billions (`3.7%` for `3.7B`, a likely slip), when they make a sane amount.
+            let figure = amount.map { written == .percent ? $0 * 100 : $0 }.flatMap { abs($0) >= 0.01 && abs($0) < 10_000 ? $0 : nil }
+            let digits = figure.map { Format.significant($0, 4) } ?? "3.7"
             let rate = Model.text(q)
             return "give an amount of money, like `\(cell) = \(digits)B`; for growth, write a rule: `\(decl.name) grows \(rate) in \(year)`"
         case (.money, _):

@@ -154,6 +154,11 @@ import Testing
         #expect(percent?.message == "revenue is money; 3.7% is a percentage")
         #expect(percent?.hint
             == "give an amount of money, like `revenue[2024] = 3.7B`; for growth, write a rule: `revenue grows 3.7% in 2024`")
+        // Digits that make no sane amount of billions are not proposed.
+        let huge = modelError {
+            try model.setFact(company: "A", metric: "revenue", year: 2028, Quantity(98.67, display: .percent))
+        }
+        #expect(huge?.hint?.hasPrefix("give an amount of money, like `revenue[2028] = 3.7B`;") == true)
         let multiple = modelError {
             try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(3.7, display: .multiple))
         }
