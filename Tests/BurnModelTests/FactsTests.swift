@@ -156,7 +156,7 @@ import Testing
             == "give an amount of money, like `revenue[2024] = 3.7B`; for growth, write a rule: `revenue grows 3.7% in 2024`")
         // Digits that make no sane amount of billions are not proposed.
         let huge = modelError {
-            try model.setFact(company: "A", metric: "revenue", year: 2028, Quantity(98.67, display: .percent))
+            try model.setFact(company: "A", metric: "revenue", year: 2028, Quantity(98_666_666_666.67, display: .percent))  // `74B / 75%` read as a percentage
         }
         #expect(huge?.hint?.hasPrefix("give an amount of money, like `revenue[2028] = 3.7B`;") == true)
         let multiple = modelError {
