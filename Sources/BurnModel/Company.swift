@@ -9,6 +9,21 @@ public struct Fact {
     public var sequence: Int
 }
 
+/// The facts given for one cell (a metric in a year): one, or several when sources differ
+/// (LANGUAGE.md section 4, "Several sources for one cell"). Never empty.
+public struct FactCell {
+    /// In the order given; an edit (the same source restated) keeps its place.
+    public internal(set) var facts: [Fact]
+    /// True when two of the facts differ by more than 0.5%: reading the cell is then an
+    /// error that names them all, never a silent choice.
+    public internal(set) var isDisputed = false
+
+    init(_ fact: Fact) { facts = [fact] }
+
+    /// The fact that gives the cell its value when the facts agree: the first given.
+    public var first: Fact { facts[0] }
+}
+
 /// A company of the model. Read it through `Model.company(named:)`; change it through
 /// `Model`'s mutating methods, which keep the caches right.
 public struct Company {
@@ -21,8 +36,8 @@ public struct Company {
     public internal(set) var rounds: [Round] = []
     public internal(set) var commitments: [Commitment] = []
 
-    /// metric → year → fact.
-    var facts: [Int: [Int: Fact]] = [:]
+    /// metric → year → the facts given for that cell.
+    var facts: [Int: [Int: FactCell]] = [:]
     /// metric → the company's own formula.
     var formulas: [Int: FormulaEntry] = [:]
     /// metric → rules in declaration order.
@@ -43,8 +58,8 @@ public struct Company {
     /// Projections start there, and a stock with a formula (cash) is 0 the year before.
     public var firstYear: Int? { firstFlowYear ?? firstAnyYear }
 
-    /// The fact for a metric in a year, if any.
-    func fact(_ metric: Int, _ year: Int) -> Fact? { facts[metric]?[year] }
+    /// The first fact for a metric in a year, if any (see `FactCell.first`).
+    func fact(_ metric: Int, _ year: Int) -> Fact? { facts[metric]?[year]?.first }
 
     mutating func noteYear(_ year: Int, flow: Bool) {
         if flow { firstFlowYear = min(firstFlowYear ?? year, year) }

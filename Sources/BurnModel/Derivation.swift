@@ -30,6 +30,9 @@ public struct Derivation {
     public var children: [Derivation]
     /// True when the tree was cut at the depth asked for and this node has inputs not shown.
     public var truncated: Bool
+    /// For a fact: every fact given for the cell, the one shown first (several when sources
+    /// differ and agree within 0.5%).
+    public var facts: [Fact] = []
 }
 
 extension Model {
@@ -56,10 +59,11 @@ extension Model {
         let c = Int(key.company), m = Int(key.metric)
         let company = companyList[c]
         let method: Derivation.Method
+        var facts: [Fact] = []
         switch entry.how {
         case .fact:
-            let f = company.fact(m, Int(key.year))
-            method = .fact(source: f?.source, at: f?.at)
+            facts = company.facts[m]?[Int(key.year)]?.facts ?? []
+            method = .fact(source: facts.first?.source, at: facts.first?.at)
         case .rounds(let indices): method = .rounds(indices.map { company.rounds[$0] })
         case .commitments(let indices), .commitmentFeed(let indices):
             method = .commitments(indices.map { company.commitments[$0] })
@@ -78,6 +82,6 @@ extension Model {
         let inputs = entry.inputs.filter { seen.insert($0).inserted }
         let children = depth > 0 ? try inputs.map { try node($0, entry.context[$0], evaluator, depth: depth - 1) } : []
         return Derivation(company: company.name, metric: metricList[m].name, year: Int(key.year), value: value,
-                          method: method, children: children, truncated: depth <= 0 && !inputs.isEmpty)
+                          method: method, children: children, truncated: depth <= 0 && !inputs.isEmpty, facts: facts)
     }
 }

@@ -201,7 +201,9 @@ final class Evaluator {
         if let how = plan?.methods[key], let replayed = try replay(how, key) { return replayed }
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         let decl = model.metricList[m]
-        if let fact = model.companyList[c].facts[m]?[y] { return .value(input(fact.value), .fact) }
+        if let cell = model.companyList[c].facts[m]?[y] {
+            return .value(input(try model.settledValue(cell, company: c, metric: m, year: y)), .fact)
+        }
         if let role = decl.role, let r = try eventValue(role, c, m, y) { return .value(r.0, r.1) }
 
         let own = model.companyList[c].formulas[m]

@@ -222,7 +222,7 @@ public struct Model {
     /// True when some fact or rule is uncertain.
     var holdsDraws: Bool {
         companyList.contains { company in
-            company.facts.values.contains { $0.values.contains { $0.value.isUncertain } }
+            company.facts.values.contains { $0.values.contains { $0.facts.contains { $0.value.isUncertain } } }
                 || company.rules.values.contains { $0.contains { $0.draws != nil } }
         }
     }

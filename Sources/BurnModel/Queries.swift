@@ -71,8 +71,8 @@ extension Model {
                 var before = previousPost
                 if let m = metricList.firstIndex(where: { $0.role == .roundValuation }),
                    let year = company.facts[m]?.keys.filter({ $0 < round.year }).max(),
-                   year > (before?.1 ?? Int.min) {
-                    before = (company.facts[m]![year]!.value, year)
+                   year > (before?.1 ?? Int.min), let cell = company.facts[m]?[year] {
+                    before = (try settledValue(cell, company: c, metric: m, year: year), year)
                 }
                 if let (v, year) = before {
                     f.previousValuation = v

@@ -41,11 +41,37 @@ import Testing
 
     @Test func monthsAndRanges() {
         #expect(lex("2024-10") == [.month(year: 2024, month: 10), .eof])
-        #expect(lex("2024-13") == [.number(2024, .plain), .symbol(.minus), .number(13, .plain), .eof])
+        #expect(lex("2024-13 - 2024 - 13") == [.month(year: 2024, month: 12), .symbol(.minus), .number(2024, .plain),
+                                                .symbol(.minus), .number(13, .plain), .eof])
         #expect(lex("2024 - 10") == [.number(2024, .plain), .symbol(.minus), .number(10, .plain), .eof])
         #expect(lex("2024-100") == [.number(2024, .plain), .symbol(.minus), .number(100, .plain), .eof])
         #expect(lex("2024..2030") == [.number(2024, .plain), .symbol(.dotDot), .number(2030, .plain), .eof])
         #expect(lex("1.5..2") == [.number(1.5, .plain), .symbol(.dotDot), .number(2, .plain), .eof])
+    }
+
+    /// `2024-13` once lexed as 2024 minus 13 (issue 11 defect 8): a month out of 01...12 or
+    /// with one digit is an error, never a subtraction.
+    @Test func badMonthsAreErrors() {
+        let cases: [(String, String, String)] = [
+            ("2024-13", "`2024-13` is not a month: months run from 01 to 12",
+             "write a month from `2024-01` to `2024-12`, or put spaces around a subtraction: `2024 - 13`"),
+            ("2024-00", "`2024-00` is not a month: months run from 01 to 12",
+             "write a month from `2024-01` to `2024-12`, or put spaces around a subtraction: `2024 - 0`"),
+            ("2024-1", "`2024-1` is not a month: a month has two digits",
+             "write `2024-01`, or put spaces around a subtraction: `2024 - 1`"),
+            ("2024-0", "`2024-0` is not a month: months run from 01 to 12",
+             "write a month from `2024-01` to `2024-12`, or put spaces around a subtraction: `2024 - 0`"),
+        ]
+        for (text, message, hint) in cases {
+            let result = Lexer.tokenize(source("round in \(text) raise 1B"))
+            #expect(result.diagnostics.map(\.message) == [message], "\(text)")
+            #expect(result.diagnostics.first?.hint == hint, "\(text)")
+            #expect(result.diagnostics.first?.span.start == 9, "\(text)")
+        }
+        for good in ["2024-01", "2024-09", "2024-12", "2024-10"] {
+            #expect(Lexer.tokenize(source(good)).diagnostics.isEmpty, "\(good)")
+        }
+        #expect(lex("2024-09") == [.month(year: 2024, month: 9), .eof])
     }
 
     @Test func stringsAndEscapes() {

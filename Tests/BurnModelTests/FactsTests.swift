@@ -70,7 +70,7 @@ import Testing
             try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(10, .named(Units.gw)), at: at)
         }
         #expect(error?.kind == .unitMismatch)
-        #expect(error?.message == "unit mismatch: revenue is money, not GW")
+        #expect(error?.message == "revenue is money; 10 GW is a quantity in GW")
         #expect(error?.at == at)
         #expect(modelError { try model.setFact(company: "A", metric: "margin", year: 2024, .money(1e9)) }?.kind == .unitMismatch)
     }
@@ -119,5 +119,77 @@ import Testing
         let sourced = model.facts(sourcedOnly: true)
         #expect(sourced.map { "\($0.metric)[\($0.year)]" } == ["revenue[2024]", "loss[2024]", "revenue[2025]", "valuation[2023]"])
         #expect(sourced.first?.fact.source == "001")
+    }
+
+    // MARK: - A fact fits its metric (defect 9)
+
+    @Test func aFactMustFitItsMetricsKind() throws {
+        let values: [(String, Quantity)] = [
+            ("plain", Quantity(3.7)), ("percent", Quantity(0.037, display: .percent)),
+            ("multiple", Quantity(3.7, display: .multiple)), ("money", .money(3.7e9)),
+            ("GW", Quantity(10, .named(Units.gw))), ("months", Quantity(18, .named(Units.month))),
+        ]
+        // metric → the kinds of value it accepts (a plain number fits every metric).
+        let accepts: [(String, Set<String>)] = [
+            ("revenue", ["plain", "money"]), ("margin", ["plain", "percent"]),
+            ("multiple", ["plain", "multiple"]), ("runway", ["plain", "months"]),
+        ]
+        for (metric, ok) in accepts {
+            for (kind, value) in values {
+                var model = Catalogue.forTests()
+                model.declareCompany("A")
+                let error = modelError { try model.setFact(company: "A", metric: metric, year: 2024, value) }
+                #expect((error == nil) == ok.contains(kind), "\(metric) given \(kind): \(error?.message ?? "accepted")")
+                if let error { #expect(error.kind == .unitMismatch) }
+            }
+        }
+    }
+
+    @Test func aMisfitNamesBothKinds() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("A")
+        let percent = modelError {
+            try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(0.037, display: .percent))
+        }
+        #expect(percent?.message == "revenue is money; 3.7% is a percentage")
+        #expect(percent?.hint
+            == "give an amount of money, like `revenue[2024] = 3.7B`; for growth, write a rule: `revenue grows 3.7% in 2024`")
+        // Digits that make no sane amount of billions are not proposed.
+        let huge = modelError {
+            try model.setFact(company: "A", metric: "revenue", year: 2028, Quantity(98_666_666_666.67, display: .percent))  // `74B / 75%` read as a percentage
+        }
+        #expect(huge?.hint?.hasPrefix("give an amount of money, like `revenue[2028] = 3.7B`;") == true)
+        let multiple = modelError {
+            try model.setFact(company: "A", metric: "revenue", year: 2024, Quantity(3.7, display: .multiple))
+        }
+        #expect(multiple?.message == "revenue is money; 3.7x is a multiple")
+        #expect(modelError { try model.setFact(company: "A", metric: "margin", year: 2024, .money(3e9)) }?.message
+            == "margin is a percentage; $3B is money")
+        let asPercent = modelError {
+            try model.setFact(company: "A", metric: "margin", year: 2024, Quantity(1.5, display: .multiple))
+        }
+        #expect(asPercent?.hint == "write it as a percentage: `margin[2024] = 150%`")
+        #expect(modelError { try model.setFact(company: "A", metric: "runway", year: 2024, .money(1e9)) }?.message
+            == "runway is a quantity in months; $1B is money")
+        // The value that fits is unchanged: $0.037 was what `revenue[2024] = 3.7%` used to give.
+        #expect(model.facts().isEmpty)
+    }
+
+    // MARK: - Years (defect 8)
+
+    @Test func yearsLieBetween1900And2200() throws {
+        #expect(CalendarYear.problem(1900) == nil && CalendarYear.problem(2200) == nil)
+        #expect(CalendarYear.problem(24)?.message == "24 is not a year: a year lies between 1900 and 2200")
+        #expect(CalendarYear.problem(24)?.hint == "did you mean `2024`?")
+        #expect(CalendarYear.problem(0)?.hint == "did you mean `2000`?")
+        #expect(CalendarYear.problem(99)?.hint == "did you mean `2099`?")
+        #expect(CalendarYear.problem(1899)?.hint == "write a year from 1900 to 2200")
+        #expect(CalendarYear.problem(2201)?.hint == "write a year from 1900 to 2200")
+        #expect(CalendarYear.problem(-5)?.hint == "write a year from 1900 to 2200")
+        var model = Catalogue.forTests()
+        model.declareCompany("A")
+        let error = modelError { try model.setFact(company: "A", metric: "revenue", year: 24, Quantity(1e9)) }
+        #expect(error?.message == "24 is not a year: a year lies between 1900 and 2200")
+        #expect(model.facts().isEmpty)
     }
 }

@@ -33,6 +33,8 @@ final class RangeNode: Node {
         let a = try wholeNumber(lower.eval(rt), at: lower.span, what: "a range bound")
         let b = try wholeNumber(upper.eval(rt), at: upper.span, what: "a range bound")
         guard a <= b else {
+            // `2024..30` is a year cut short, not a range to turn around.
+            if CalendarYear.bounds.contains(a), (0...99).contains(b) { try checkCalendarYear(b, at: upper.span) }
             throw Diagnostic("this range is empty: \(a) is after \(b)", at: span, hint: "write the smaller bound first: `\(b)..\(a)`")
         }
         return .range(a, b)

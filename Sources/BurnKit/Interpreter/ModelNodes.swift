@@ -25,6 +25,9 @@ final class FormulaMetricNode: Node {
             throw Diagnostic("'\(metric)' is read outside a formula", at: span)
         }
         let y = try year.map { try wholeNumber($0.eval(rt), at: $0.span, what: "a year") } ?? frame.year
+        // A computed year (`revenue[year - 1]`) may reach outside the calendar: the value is
+        // just unknown there. A year written out (`revenue[24]`) must be a real one.
+        if let year, year is ConstantNode { try checkCalendarYear(y, at: year.span) }
         return Value.make(try rt.world.value(company: company ?? frame.company, metric: metric, year: y, at: span))
     }
 }
@@ -42,12 +45,16 @@ final class IndexNode: Node {
         let position = try index.eval(rt)
         switch container {
         case .series(let company, let metric):
+            // Outside formulas every year read is checked; inside, only years written out.
+            let checked = rt.formula == nil || index is ConstantNode
             if case .range(let a, let b) = position {
+                if checked { _ = try checkCalendarYears(a, b, at: index.span) }
                 var values: [Quantity] = []
                 for y in a...b { values.append(try rt.world.value(company: company, metric: metric, year: y, at: span)) }
                 return .seriesValues(SeriesValues(company: company, metric: metric, firstYear: a, values: values))
             }
             let y = try wholeNumber(position, at: index.span, what: "a year")
+            if checked { try checkCalendarYear(y, at: index.span) }
             return Value.make(try rt.world.value(company: company, metric: metric, year: y, at: span))
         case .seriesValues(let s):
             let y = try wholeNumber(position, at: index.span, what: "a year")

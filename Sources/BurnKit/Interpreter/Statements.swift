@@ -105,7 +105,7 @@ extension Interpreter {
             throw Diagnostic("'\(currency.text)' is not a currency code", at: currency.span,
                              hint: "currency codes are three capital letters, like EUR or GBP")
         }
-        let y = try year.map { try wholeNumber(evaluate($0), at: $0.span, what: "a year") }
+        let y = try year.map { try calendarYear(evaluate($0), at: $0.span) }
         vocabulary.declareCurrency(currency.text)
         runtime.rates.declare(currency.text, equals: q.value, to, year: y)
         // The model converts too (sums of rounds, identities across currencies).

@@ -23,8 +23,8 @@ extension World {
     private func roundDate(_ decl: RoundDecl, _ span: Span, _ interpreter: Interpreter) throws -> (Int, Int?) {
         if let date = decl.date {
             switch try interpreter.evaluate(date) {
-            case .month(let y, let m): return (y, m)
-            case let v: return (try wholeNumber(v, at: date.span, what: "a year"), nil)
+            case .month(let y, let m): return (try calendarYear(.year(y), at: date.span), m)
+            case let v: return (try calendarYear(v, at: date.span), nil)
             }
         }
         if let label = decl.label, let year = World.yearIn(label) { return (year, nil) }
@@ -50,6 +50,7 @@ extension World {
         guard case .range(let a, let b) = try interpreter.evaluate(decl.years) else {
             throw Diagnostic("a commitment is spread over a range of years", at: decl.years.span, hint: "write `over 2027..2031`")
         }
+        _ = try checkCalendarYears(a, b, at: decl.years.span)
         let treatment = decl.treatment?.text ?? "capex"
         guard isMetric(treatment) else { throw Diagnostic("unknown metric '\(treatment)'", at: decl.treatment?.span ?? span) }
         let commitment: Commitment

@@ -9,7 +9,7 @@ extension World {
         guard case .series(let company, let metric) = try interpreter.evaluate(base) else {
             throw Diagnostic("`explain` takes a metric in a year", at: base.span, hint: "write `explain OpenAI.costs[2024]`")
         }
-        let year = try wholeNumber(interpreter.evaluate(yearExpr), at: yearExpr.span, what: "a year")
+        let year = try calendarYear(interpreter.evaluate(yearExpr), at: yearExpr.span)
         let tree: Derivation
         do {
             tree = try state.explain(company: company, metric: metric, year: year)
@@ -41,7 +41,11 @@ extension World {
         let f = interpreter.formatter
         switch node.method {
         case .fact(let source, let at):
-            return "fact" + (source.map { " source \"\($0)\"" } ?? "") + place(at, interpreter)
+            // Other sources of the cell agree within 0.5% (else reading it is an error).
+            let others = node.facts.dropFirst().map { other in
+                "; source \"\(other.source ?? "")\" agrees: \(f.format(other.value))" + place(other.at, interpreter)
+            }
+            return "fact" + (source.map { " source \"\($0)\"" } ?? "") + place(at, interpreter) + others.joined()
         case .rounds(let rounds):
             return "from " + rounds.map { $0.label.map { "round \"\($0)\"" } ?? "a round in \($0.year)" }.joined(separator: ", ")
         case .commitments(let commitments):
@@ -101,7 +105,17 @@ extension World {
         if rows.isEmpty { return "no sourced facts yet: add `source \"...\"` to a fact\n" }
         var table = TextTable(headers: ["fact", "value", "source"], rows: rows)
         table.leftAligned = [0, 2]
-        return table.render(interpreter.tableStyle)
+        return table.render(interpreter.tableStyle) + disputes()
+    }
+
+    /// A line for each cell whose sources disagree, in the order the cells were first given.
+    private func disputes() -> String {
+        var seen: [String] = []
+        for record in state.facts(sourcedOnly: true) where record.isDisputed {
+            let cell = "\(record.company).\(record.metric)[\(record.year)]"
+            if !seen.contains(cell) { seen.append(cell) }
+        }
+        return seen.map { "the sources of \($0) disagree: reading it is an error until one is kept\n" }.joined()
     }
 
     func capTable(_ name: Name?, _ span: Span, _ interpreter: Interpreter) throws -> String {

@@ -54,7 +54,7 @@ extension World {
             company = try currentCompany(interpreter, at: span, for: "`project`")
         }
         for m in metrics { try requireMetric(m) }
-        let last = try wholeNumber(interpreter.evaluate(until), at: until.span, what: "a year")
+        let last = try calendarYear(interpreter.evaluate(until), at: until.span)
         let projection: Projection
         do {
             projection = try state.project(company: company, extraMetrics: metrics.map(\.text), until: last)
@@ -181,9 +181,9 @@ extension World {
     func yearRange(_ years: Expr?, companies: [String], _ span: Span, _ interpreter: Interpreter) throws -> ClosedRange<Int> {
         if let years {
             switch try interpreter.evaluate(years) {
-            case .range(let a, let b): return a...b
+            case .range(let a, let b): return try checkCalendarYears(a, b, at: years.span)
             case let v:
-                let y = try wholeNumber(v, at: years.span, what: "a year or a range of years")
+                let y = try calendarYear(v, at: years.span)
                 return y...y
             }
         }

@@ -52,7 +52,7 @@ extension World {
             }
             try edit(at: value.span) { try $0.setCurrency(company: company, code) }
         case "founded":
-            let year = try wholeNumber(interpreter.evaluate(value), at: value.span, what: "a founding year")
+            let year = try calendarYear(interpreter.evaluate(value), at: value.span)
             try edit(at: value.span) { try $0.setFounded(company: company, year) }
         default:
             guard case .string(let text) = try interpreter.evaluate(value) else {
@@ -155,6 +155,7 @@ extension World {
         let years = try interpreter.evaluate(yearExpr)
         let v = try interpreter.evaluate(value)
         if case .range(let a, let b) = years {
+            _ = try checkCalendarYears(a, b, at: yearExpr.span)
             guard case .list(let list) = v, list.items.count == b - a + 1 else {
                 throw Diagnostic("\(a)..\(b) needs a list of \(b - a + 1) values, one a year", at: value.span,
                                  hint: "write `\(metric.text)[\(a)..\(b)] = [...]`")
@@ -164,7 +165,7 @@ extension World {
             }
             return
         }
-        let year = try wholeNumber(years, at: yearExpr.span, what: "a year")
+        let year = try calendarYear(years, at: yearExpr.span)
         try setFact(company, metric, year, v, source, target.span.to(value.span))
     }
 
@@ -179,6 +180,7 @@ extension World {
     private func formula(_ target: Expr, _ value: Expr, _ interpreter: Interpreter) throws {
         let (company, metric) = try self.target(target, interpreter, for: "a formula")
         try requireMetric(metric)
+        try refuseYearlessFact(target, value, company: company, metric: metric.text, interpreter)
         var resolver = Resolver(interpreter)
         resolver.formula = Resolver.FormulaScope(company: company)
         let node = try resolver.expression(value)
@@ -190,6 +192,51 @@ extension World {
             } else {
                 try model.setDefaultFormula(metric.text, compiled, at: at)
             }
+        }
+    }
+
+    /// `revenue = 3.7B` would be the same amount in every year: a fact whose year was left
+    /// out. A formula of money or of a unit must read something (a metric, `year`, a knob);
+    /// a constant share or multiple (`margin = 20%`) is a real assumption and stays allowed.
+    private func refuseYearlessFact(_ target: Expr, _ value: Expr, company: String?, metric: String,
+                                    _ interpreter: Interpreter) throws {
+        guard World.isLiteral(value), let decl = state.metric(named: metric) else { return }
+        switch decl.measure {
+        case .money, .unit: break
+        case .percent, .multiple, .number: return
+        }
+        let (year, why) = hintYear(company: company)
+        let text = { (e: Expr) in interpreter.sources[e.span.file]?.text(of: e.span) ?? "" }
+        let fact = "\(text(target))[\(year)] = \(text(value))"
+        throw Diagnostic("`\(text(target)) = \(text(value))` has no year: a fact names the year it is for",
+                         at: target.span.to(value.span),
+                         hint: "write `\(fact)` (\(year) is \(why)); for the same amount every year, "
+                             + "follow it with `\(metric) grows 0% per year`")
+    }
+
+    /// The year a hint proposes for a fact: the company's latest year with a fact, else the
+    /// model's, else this calendar year; with the reason, for the hint to say.
+    private func hintYear(company: String?) -> (Int, String) {
+        let all = state.facts()
+        if let company, let y = all.filter({ $0.company == company }).map(\.year).max() {
+            return (y, "\(company)'s latest year with a fact")
+        }
+        if let y = all.map(\.year).max() { return (y, "the latest year with a fact") }
+        return (CalendarYear.current(), "this year")
+    }
+
+    /// A number written out, possibly with a unit, a sign, arithmetic or `to`: `3.7B`,
+    /// `-$5B`, `2B to 3B`, `10 GW * 2`. Reads nothing that could vary by year.
+    static func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .money: return true
+        case .quantity(let inner, _): return isLiteral(inner)
+        case .unary(.negate, let inner): return isLiteral(inner)
+        case .binary(let op, let a, let b):
+            return [.add, .subtract, .multiply, .divide, .power].contains(op) && isLiteral(a) && isLiteral(b)
+        case .uncertain(let a, let b): return isLiteral(a) && isLiteral(b)
+        case .convert(let inner, _): return isLiteral(inner)
+        default: return false
         }
     }
 
@@ -205,18 +252,18 @@ extension World {
         switch kind {
         case .growsPerYear(let rate, let from, let until):
             let r = try plainAmount(rate, interpreter, what: "a growth rate", hint: "write `grows 50% per year`")
-            let f = try from.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
-            let u = try until.map { try wholeNumber(interpreter.evaluate($0), at: $0.span, what: "a year") }
+            let f = try from.map { try calendarYear(interpreter.evaluate($0), at: $0.span) }
+            let u = try until.map { try calendarYear(interpreter.evaluate($0), at: $0.span) }
             if let f, let u, f > u { throw Diagnostic("this rule starts in \(f), after it ends in \(u)", at: span) }
             rule = .grows(r, from: f, until: u, at: at)
         case .growsIn(let factor, let year):
             let x = try plainAmount(factor, interpreter, what: "a growth factor", hint: "write `grows 3.1x in 2025`")
-            rule = .grows(factor: x, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
+            rule = .grows(factor: x, in: try calendarYear(interpreter.evaluate(year), at: year.span), at: at)
         case .reaches(let value, let year):
             guard let q = World.amount(try interpreter.evaluate(value)) else {
                 throw Diagnostic("`reaches` needs a number", at: value.span)
             }
-            rule = .reaches(q, in: try wholeNumber(interpreter.evaluate(year), at: year.span, what: "a year"), at: at)
+            rule = .reaches(q, in: try calendarYear(interpreter.evaluate(year), at: year.span), at: at)
         }
         try edit(at: span) { try $0.addRule(company: company, metric: metric.text, rule) }
     }

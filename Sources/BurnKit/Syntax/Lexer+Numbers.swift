@@ -92,20 +92,32 @@ extension Lexer {
         return found
     }
 
-    /// `2024-10`: four digits, `-`, two digits 01 to 12, not followed by a digit or letter.
+    /// `2024-10`: four digits, `-`, one or two digits, not followed by a digit or letter. A
+    /// month outside 01 to 12 (`2024-13`, `2024-00`) or written with one digit (`2024-1`)
+    /// is an error, never a subtraction (a round would silently move to 2011); with spaces,
+    /// `2024 - 13` subtracts. The year is checked where the month is used.
     mutating func scanMonth() -> Bool {
         let start = pos
-        guard start + 7 <= bytes.count else { return false }
+        guard start + 6 <= bytes.count else { return false }
         for i in 0..<4 where !Lexer.isDigit(bytes[start + i]) { return false }
-        guard bytes[start + 4] == UInt8(ascii: "-"), Lexer.isDigit(bytes[start + 5]), Lexer.isDigit(bytes[start + 6])
-        else { return false }
-        if identifierCharLength(at: start + 7) != 0 { return false }
+        guard bytes[start + 4] == UInt8(ascii: "-"), Lexer.isDigit(bytes[start + 5]) else { return false }
+        let width = start + 6 < bytes.count && Lexer.isDigit(bytes[start + 6]) ? 2 : 1
+        let end = start + 5 + width
+        if identifierCharLength(at: end) != 0 { return false }
         func digit(_ i: Int) -> Int { Int(bytes[start + i] - UInt8(ascii: "0")) }
         let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
-        let month = digit(5) * 10 + digit(6)
-        guard (1...12).contains(month) else { return false }
-        pos = start + 7
-        emit(.month(year: year, month: month), from: start)
+        let month = width == 2 ? digit(5) * 10 + digit(6) : digit(5)
+        pos = end
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let subtraction = "or put spaces around a subtraction: `\(year) - \(month)`"
+        if width == 1, (1...9).contains(month) {
+            report("`\(text)` is not a month: a month has two digits", start, end,
+                   hint: "write `\(year)-0\(month)`, \(subtraction)")
+        } else if !(1...12).contains(month) {
+            report("`\(text)` is not a month: months run from 01 to 12", start, end,
+                   hint: "write a month from `\(year)-01` to `\(year)-12`, \(subtraction)")
+        }
+        emit(.month(year: year, month: min(max(month, 1), 12)), from: start)
         return true
     }
 }
