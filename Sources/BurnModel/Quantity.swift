@@ -165,8 +165,12 @@ public struct Quantity: Sendable, Hashable {
         var rate = 1.0
         // Money over money in two currencies: bring the divisor into our currency when a rate exists.
         if unit.moneyPower != 0, other.unit.moneyPower != 0,
-           let mine = unit.currency, let theirs = other.unit.currency, mine != theirs,
-           let r = rates.rate(from: theirs, to: mine, year: year) {
+           let mine = unit.currency, let theirs = other.unit.currency,
+           mine != theirs {
+            // Without a rate, `€2B / $1B` would silently read euros as dollars.
+            guard let r = rates.rate(from: theirs, to: mine, year: year) else {
+                throw UnitError.noRate(from: theirs, to: mine)
+            }
             rate = r
             rhs.unit.currency = mine
         }

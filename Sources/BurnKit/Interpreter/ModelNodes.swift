@@ -109,7 +109,7 @@ final class ConvertNode: Node {
     }
     override func eval(_ rt: Runtime) throws -> Value {
         let v = try value.eval(rt)
-        guard var q = v.asQuantity else {
+        guard var q = Self.convertible(v) else {
             throw Diagnostic("cannot convert \(v.typeName) with `as`", at: value.span)
         }
         do {
@@ -135,6 +135,12 @@ final class ConvertNode: Node {
             throw Arithmetic.unitError(error, at: span)
         }
         return Value.make(q)
+    }
+
+    /// The amounts `as` works on: a number of any kind, certain or uncertain (draw by draw).
+    private static func convertible(_ v: Value) -> Quantity? {
+        if case .samples(let s) = v { return s.kind == .number ? s.quantity : nil }
+        return v.asQuantity
     }
 }
 

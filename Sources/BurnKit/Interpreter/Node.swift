@@ -89,8 +89,12 @@ final class IfNode: Node {
         return try truth(c, at: condition.span) ? then.eval(rt) : otherwise.eval(rt)
     }
 
-    /// An uncertain condition: both branches, each draw taking its own.
+    /// An uncertain condition: both branches, each draw taking its own. A branch that no
+    /// draw takes is not evaluated, so it cannot fail (`if x > 5 then fail("no") else 1`).
     private func both(_ c: Samples, _ rt: Runtime) throws -> Value {
+        let picks = rt.cut(c.quantity).draws!.values
+        if picks.allSatisfy({ $0 == 1 }) { return try then.eval(rt) }
+        if picks.allSatisfy({ $0 == 0 }) { return try otherwise.eval(rt) }
         rt.maskedBranches += 1
         defer { rt.maskedBranches -= 1 }
         let a = try then.eval(rt), b = try otherwise.eval(rt)
