@@ -257,6 +257,13 @@ extension Parser {
         switch token.kind {
         case .number(let value, let style):
             advance()
+            if check(.percent), style == .plain {
+                // `50 %`: the sign belongs straight after the digits.
+                let span = token.span.to(current.span)
+                let fixed = file.text(of: token.span) + "%"
+                throw fail("a percent sign goes straight after the number", at: span, label: "did you mean '\(fixed)'?",
+                           hint: "write `\(fixed)` with no space")
+            }
             return juxtapose(Expr(.number(value, style), token.span))
         case .currency(let code):
             advance()
