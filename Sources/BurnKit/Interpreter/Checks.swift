@@ -14,8 +14,9 @@ extension Interpreter {
     func check(_ e: Expr, _ approximately: Expr?, _ within: Expr?, statement: Stmt, file: SourceFile) throws {
         let failure: CheckFailure?
         if let approximately {
+            let span = e.span.to(within?.span ?? approximately.span)
             failure = try approximateFailure(e, approximately, within)
-                .map { CheckFailure(reason: $0, span: e.span.to(within?.span ?? approximately.span)) }
+                .map { CheckFailure(reason: "\(sourceText(e)) ~ \(sourceText(approximately)): \($0)", span: span) }
         } else {
             failure = try falsehood(e).map { f in
                 var whole = f
@@ -132,6 +133,7 @@ extension Interpreter {
         let off = y.value == 0 ? abs(xs.value) : abs(xs.value - y.value) / abs(y.value)
         if off <= tolerance + 1e-12 { return nil }
         let shown = y.value == 0 ? formatter.plain(off) : formatter.percent(off)
-        return "\(formatter.format(left)) is not within \(formatter.percent(tolerance)) of \(formatter.format(right)) (off by \(shown))"
+        let sides = "left is \(formatter.format(shownBeside(left, right))), right is \(formatter.format(shownBeside(right, left)))"
+        return "\(sides), off by \(shown) (more than \(formatter.percent(tolerance)))"
     }
 }
