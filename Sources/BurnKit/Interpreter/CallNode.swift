@@ -30,7 +30,7 @@ final class CallNode: Node {
         if let arity = function.arity, arity != arguments.count {
             throw Diagnostic(
                 "'\(function.name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
-                at: span)
+                at: span, hint: decimalCommaHint(rt))
         }
         try rt.countStep(at: span)
         if function.isNative, let native = function.native { return try callNative(native, rt) }
@@ -90,6 +90,21 @@ final class CallNode: Node {
         return Diagnostic(error.message, at: span, label: "in this call to '\(function.name)'",
                           hint: error.hint ?? "`:help \(function.name)` shows what '\(function.name)' expects",
                           notes: error.notes + [note])
+    }
+
+    /// `cagr(3,7B, 98,7B, 4)`: two number arguments joined by a comma with no space read as
+    /// one French decimal, which explains a wrong count of arguments.
+    private func decimalCommaHint(_ rt: Runtime) -> String? {
+        guard let file = rt.owner?.sources[span.file], arguments.count > 1 else { return nil }
+        for i in 0..<(arguments.count - 1) {
+            let a = arguments[i].span, b = arguments[i + 1].span
+            guard arguments[i] is ConstantNode, arguments[i + 1] is ConstantNode, a.file == b.file,
+                  b.start == a.end + 1, file.text(of: Span(file: a.file, start: a.end, end: b.start)) == "," else { continue }
+            let written = file.text(of: a.to(b))
+            let fixed = written.replacingAll(",", with: ".")
+            return "`\(written)` reads as two arguments: write `\(fixed)` (decimals take a point; `locale fr` reads French numbers)"
+        }
+        return nil
     }
 
     private static func isLibrary(_ file: SourceFile) -> Bool { file.name.hasPrefix("Stdlib/") }

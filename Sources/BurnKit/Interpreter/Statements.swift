@@ -45,7 +45,7 @@ extension Interpreter {
         case .sweep(let knob, let range, let step, let shows):
             try sweep(knob, range, step, shows, file: file, span: statement.span)
         default:
-            try checkQuestionNames(statement)
+            try checkNames(statement)
             try world.execute(statement, in: self, file: file)
         }
         return nil

@@ -197,6 +197,10 @@ extension Parser {
         if let verb = matchWord("reaches") ?? matchWord("reach") {
             try checkRuleTarget(target)
             let value = try parseValue(after: verb, .noAs)
+            if let typed = word(current), ["by", "at", "until", "for"].contains(typed), startsExpression(peek()) {
+                throw fail("a target's year follows 'in'", at: current.span, label: "did you mean 'in'?",
+                           hint: "write `\(rewrite(current.span, with: "in"))`")
+            }
             let inToken = try expectWord("in", "after the value", hint: "write `reaches 98.7B in 2028`")
             let year = try parseValue(after: inToken, .noToAs)
             return .rule(target: target, .reaches(value: value, year: year), source: try parseSource())

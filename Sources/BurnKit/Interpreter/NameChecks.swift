@@ -1,11 +1,15 @@
-// QuestionNames: the companies a question names (`project`, `table ... for`, `compare`,
-// `chart ... for`, `captable`), checked before the model answers, so a misspelt company is
-// an unknown company with the nearest name, never an "unknown metric".
+// NameChecks: names a statement uses, checked before the model runs it. The companies a
+// question names (`project`, `table ... for`, `compare`, `chart ... for`, `captable`): a
+// misspelt company is an unknown company with the nearest name, never an "unknown metric".
+// A formula's target: `x = 6` after `let x = 5` says what `x` is, never "declare a metric".
 
 extension Interpreter {
-    /// Throws for a name that should be a company and is not one.
-    func checkQuestionNames(_ statement: Stmt) throws {
+    /// Throws for a name that should be a company and is not one, or a formula that would
+    /// set a `let` value or a knob.
+    func checkNames(_ statement: Stmt) throws {
         switch statement.kind {
+        case .formula(let target, let value):
+            try checkFormulaTarget(target, value)
         case .project(let names, _):
             try checkProjectNames(names)
         case .table(_, let companies, _), .compare(let companies, _, _), .chart(_, let companies, _, _):
@@ -13,10 +17,26 @@ extension Interpreter {
         case .captable(let name?):
             try requireCompany(name)
         case .export(let inner, _):
-            try checkQuestionNames(inner)
+            try checkNames(inner)
         default:
             break
         }
+    }
+
+    /// `x = 6` where `x` is a `let` value or a knob, not a metric.
+    private func checkFormulaTarget(_ target: Expr, _ value: Expr) throws {
+        guard case .name(let name) = target.kind, !world.isMetric(name), let bound = global(name) else { return }
+        let written = sources[value.span.file]?.text(of: value.span) ?? "..."
+        if book.knobs.contains(name) {
+            throw Diagnostic("'\(name)' is a knob: it is set with `assume`", at: target.span,
+                             hint: "write `assume \(name) = \(written)`")
+        }
+        if case .function = bound {
+            throw Diagnostic("'\(name)' is a function, not a metric", at: target.span,
+                             hint: "define a function with `fn \(name)(a) = ...`, or a metric's formula with `metric \(name): money flow` first")
+        }
+        throw Diagnostic("'\(name)' is a value bound with `let`, not a metric", at: target.span,
+                         hint: "write `let \(name) = \(written)` to bind it again, or `metric \(name): money flow` first for a formula")
     }
 
     /// `project [Company] [metric, ...]`: the first name is a company unless it is a metric.
