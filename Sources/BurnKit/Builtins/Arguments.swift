@@ -13,6 +13,13 @@ extension CallSite {
         return Diagnostic(message, at: argumentSpan(position), hint: hint)
     }
 
+    /// For money or a quantity where a plain number goes: how to divide the unit out.
+    static func unitHint(_ v: Value, _ function: String) -> String? {
+        guard let q = v.asQuantity, !q.unit.isNone else { return nil }
+        let one = q.unit.isMoney ? "1B \(q.unit.currency ?? "USD")" : "1 \(q.unit.description)"
+        return "'\(function)' works on plain numbers: divide out the unit, as in `\(function)(x / \(one))`"
+    }
+
     /// `a number`, `an uncertain number`.
     static func withArticle(_ noun: String) -> String {
         guard let first = noun.first else { return noun }
@@ -43,13 +50,17 @@ extension CallSite {
     /// A plain number, certain or uncertain.
     func plainAmount(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Quantity {
         let v = args[args.startIndex + i]
-        guard let q = try? amount(args, i, function), q.unit.isNone else { throw bad(i, function, "plain number", v) }
+        guard let q = try? amount(args, i, function), q.unit.isNone else {
+            throw bad(i, function, "plain number", v, hint: CallSite.unitHint(v, function))
+        }
         return q
     }
 
     func plain(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Double {
         let v = args[args.startIndex + i]
-        guard let q = v.asQuantity, q.unit.isNone else { throw bad(i, function, "plain number", v) }
+        guard let q = v.asQuantity, q.unit.isNone else {
+            throw bad(i, function, "plain number", v, hint: CallSite.unitHint(v, function))
+        }
         return q.value
     }
 
