@@ -37,12 +37,12 @@ extension Interpreter {
 
     // MARK: - Conditions
 
-    /// Why the condition `e` is false, or nil when it holds. Comparisons evaluate each side
-    /// once (so a side that draws samples is not drawn twice); `and` and `or` short-circuit.
+    /// Why the condition `e` is false, or nil when it holds. `and` and `or` short-circuit as
+    /// they do when evaluated.
     private func falsehood(_ e: Expr) throws -> CheckFailure? {
         switch e.kind {
         case .binary(let op, let l, let r) where Interpreter.comparisons.contains(op):
-            return try comparisonFalsehood(op, l, r, span: e.span)
+            return try truth(of: e) ? nil : sides(op, l, r, span: e.span)
         case .binary(.and, let l, let r):
             if let f = try falsehood(l) { return part(f, l) }
             return try falsehood(r).map { part($0, r) }
@@ -59,15 +59,13 @@ extension Interpreter {
 
     private static let comparisons: Set<BinaryOp> = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
 
-    /// `a OP b` false: both sides shown as values.
-    private func comparisonFalsehood(_ op: BinaryOp, _ l: Expr, _ r: Expr, span: Span) throws -> CheckFailure? {
-        let a = try evaluate(l), b = try evaluate(r)
-        let node = CompareNode(op, ConstantNode(a, span: l.span), ConstantNode(b, span: r.span), span: span)
-        guard case .bool(let holds) = try evaluate(node) else {
-            throw Diagnostic("a check needs a condition that is true or false", at: span,
-                             hint: "for an uncertain value, check a share of samples: `check P(x > 5B) > 50%`")
+    /// A false `a OP b` with both sides shown as values. The condition itself was evaluated
+    /// as written (so `breakeven <= 2028` searches no further than 2028); a side that cannot
+    /// be shown on its own leaves the plain reason.
+    private func sides(_ op: BinaryOp, _ l: Expr, _ r: Expr, span: Span) -> CheckFailure {
+        guard let a = try? evaluate(l), let b = try? evaluate(r) else {
+            return CheckFailure(reason: "it is false", span: span)
         }
-        if holds { return nil }
         let left = formatter.format(shownBeside(a, b)), right = formatter.format(shownBeside(b, a))
         var hint: String?
         if left == right, op == .equal {
@@ -97,8 +95,9 @@ extension Interpreter {
     private func truth(of e: Expr) throws -> Bool {
         let v = try evaluate(e)
         guard case .bool(let ok) = v else {
-            throw Diagnostic("a check needs a condition, found \(describe(v))", at: e.span,
-                             hint: "compare two values: `check a == b`, or `check a ~ b within 5%`")
+            var hint = "compare two values: `check a == b`, or `check a ~ b within 5%`"
+            if case .samples = v { hint = "an uncertain condition holds in a share of samples: `check P(x > 5B) > 50%`" }
+            throw Diagnostic("a check needs a condition, found \(describe(v))", at: e.span, hint: hint)
         }
         return ok
     }
