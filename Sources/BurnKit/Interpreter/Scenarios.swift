@@ -61,7 +61,7 @@ extension Interpreter {
         let suggestion = EditDistance.suggestion(for: knob.text, among: book.knobs)
         let hint = suggestion.map { _ in "a scenario changes the knobs of the base model; it cannot add one" }
             ?? "declare the knob in the base model first: `assume \(knob.text) = ...` before `scenario \(scenario.text)`"
-        throw Diagnostic("unknown knob '\(knob.text)' in scenario '\(scenario.text)'", at: knob.span,
+        throw Diagnostic("unknown knob '\(knob.text)' in '\(scenario.text)'", at: knob.span,
                          label: suggestion.map { "did you mean '\($0)'?" }, hint: hint)
     }
 
@@ -120,6 +120,7 @@ extension Interpreter {
 
     /// `using bear { ... }`: the block's statements run in the scenario and print as usual.
     func using(_ name: Name, _ body: [Stmt], file: SourceFile) throws {
+        for statement in body { try requireKnob(statement, in: name) }
         try inScenario(name) {
             for statement in body {
                 if let value = try execute(statement, file: file) { output(formatter.format(value) + "\n") }
