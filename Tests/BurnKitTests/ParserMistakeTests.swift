@@ -97,6 +97,24 @@ import Testing
         #expect(mistake("solve g in 0%..1 so x = 0").label == "did you mean '=='?")
     }
 
+    @Test func roundsCommentsAndSeparators() {
+        #expect(mistake("round \"A\" 2024-10 raise 1B").hint == "write `round \"A\" in 2024-10 raise 1B`")
+        #expect(mistake("round raise 1B valuation 9B").hint == "write `round raise 1B at 9B post` (or `pre`)")
+        #expect(mistake("round raise 1B at 9B post-money valuation").hint == "write `round raise 1B at 9B post`")
+        #expect(mistake("round raise 1B with A and B").hint == "write `round raise 1B with A, B`")
+        #expect(mistake("round raise 1B with A 1B and B 2B").hint == "write `round raise 1B with A 1B, B 2B`")
+        #expect(mistake("x = 1 // note").message == "a comment starts with '#', not '//'")
+        #expect(mistake("company OpenAI:").message == "a company line ends after its name, with no ':'")
+        #expect(mistake("let x := 5").hint == "write `let x = 5`")
+        #expect(mistake("show a, b").hint == "write `show [a, b]`, or put each value on its own line")
+        #expect(mistake("explain costs 2024").hint == "write `explain costs[2024]`")
+        #expect(mistake("project OpenAI until 2030 with cash, runway").hint == "write `project OpenAI cash, runway until 2030`")
+        #expect(mistake("x[2024] = 1 source: \"a\"").hint == "write `source \"a\"`")
+        // Division and `and` in an amount still parse.
+        #expect(shape("x = 4 / 2") == "(formula x (/ 4 2))")
+        #expect(parseAll("round raise 1B with A 1B, B 2B").diagnostics.isEmpty)
+    }
+
     @Test func anythingElseKeepsTheGeneralMessage() {
         let stray = mistake("revenue[2024] = 3.7B source \"a\" really")
         #expect(stray.message == "unexpected 'really' after the end of the statement")

@@ -148,6 +148,10 @@ extension Parser {
     /// "expected an expression after '+'", at the operator.
     mutating func missingExpression(after token: Token) -> SyntaxError {
         let after = file.text(of: token.span)
+        if token.kind == .symbol(.slash), check(.slash), !current.spaceBefore {
+            return fail("a comment starts with '#', not '//'", at: token.span.to(current.span), label: "did you mean '#'?",
+                        hint: "write `# ...` for a comment")
+        }
         if current.kind == .newline || current.kind == .eof {
             return fail("expected an expression after '\(after)'", at: token.span)
         }

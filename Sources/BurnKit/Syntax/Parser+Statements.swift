@@ -125,6 +125,10 @@ extension Parser {
 
     private mutating func expectAssign(after what: String, hint: String? = nil) throws {
         if match(.assign) != nil { return }
+        if check(.colon), peek().kind == .symbol(.assign), !peek().spaceBefore {
+            throw fail("'=' binds a name, not ':='", at: current.span.to(peek().span), label: "did you mean '='?",
+                       hint: "write `\(rewrite(current.span.to(peek().span), with: "="))`")
+        }
         throw fail("expected '=' after \(what), found \(describe(current))", at: current.span, hint: hint)
     }
 
@@ -250,6 +254,11 @@ extension Parser {
             advance()
             label = text
         }
+        if case .month = current.kind {
+            // `round "Series A" 2024-10 raise ...`: the date follows `in`.
+            throw fail("a round's date follows 'in'", at: current.span, label: "did you mean 'in \(file.text(of: current.span))'?",
+                       hint: "write `\(rewrite(current.span, with: "in " + file.text(of: current.span)))`")
+        }
         let date = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
         let raise = try expectWord("raise", "in a round", hint: "write `round in 2024-10 raise 6.6B at 157B post`")
         let amount = try parseValue(after: raise, .noAs)
@@ -284,6 +293,7 @@ extension Parser {
                     var investorAmount: Expr?
                     if startsExpression(current) && !Parser.clauseKeywords.contains(word(current) ?? "") {
                         investorAmount = try parseExpression(.noToAs)
+                        try checkInvestorAmount(investorAmount)
                     }
                     round.investors.append(Investor(name: name, amount: investorAmount))
                 } while match(.comma) != nil
@@ -293,6 +303,22 @@ extension Parser {
                 return round
             }
         }
+    }
+
+    /// `with Microsoft 1B and Nvidia 500M`: `and` read the next investor into the amount.
+    private mutating func checkInvestorAmount(_ amount: Expr?) throws {
+        guard let amount, case .binary(let op, let left, _) = amount.kind, op == .and || op == .or else { return }
+        // The first `and` (or `or`) after the amount.
+        var k = index - 1
+        var found: Token?
+        while k >= 0, tokens[k].span.start >= left.span.end {
+            if tokens[k].kind == .identifier("and") || tokens[k].kind == .identifier("or") { found = tokens[k] }
+            k -= 1
+        }
+        guard let word = found else { return }
+        throw fail("a round's investors are separated by commas, not '\(file.text(of: word.span))'", at: word.span,
+                   label: "did you mean ','?",
+                   hint: "write `\(rewrite(left.span.to(word.span), with: file.text(of: left.span) + ","))`")
     }
 
     private mutating func parseCommit(_ keyword: Token) throws -> CommitDecl {

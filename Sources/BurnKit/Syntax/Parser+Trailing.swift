@@ -68,7 +68,10 @@ extension Parser {
         case .identifier("within"): return withinWithoutTilde(statement)
         case .identifier("per"): return knobPerYear(statement)
         case .identifier("in"): return conversionWithIn(statement)
-        case .identifier("is"), .identifier("was"), .identifier("equals"), .symbol(.colon): return factWithoutAssign(statement)
+        case .identifier("is"), .identifier("was"), .identifier("equals"): return factWithoutAssign(statement)
+        case .symbol(.colon): return factWithoutAssign(statement) ?? companyColon(statement)
+        case .identifier("and"), .identifier("with"), .identifier("show"), .identifier("plus"):
+            return investorsJoinedByAnd(statement) ?? projectExtraMetrics(statement)
         case .symbol(.assign): return comparisonWithAssign(statement)
         case .symbol(.minus): return postMoney(statement)
         case .symbol(.comma): return listWithoutBrackets(statement)
@@ -171,6 +174,38 @@ extension Parser {
                           hint: "write `\(rewrite(current.span, with: current.spaceBefore ? "=" : " ="))`")
     }
 
+    /// `company OpenAI:`: the company's statements follow on their own lines.
+    private func companyColon(_ statement: Stmt) -> Diagnostic? {
+        guard case .company(let name, nil) = statement.kind else { return nil }
+        let shown = name.text.contains(" ") ? "\"\(name.text)\"" : name.text
+        return Diagnostic("a company line ends after its name, with no ':'", at: current.span,
+                          hint: "write `company \(shown)`, then its facts on the lines below (or `company \(shown) { ... }`)")
+    }
+
+    /// `with Microsoft and Nvidia`: a round's investors are separated by commas.
+    private func investorsJoinedByAnd(_ statement: Stmt) -> Diagnostic? {
+        guard case .round(let round) = statement.kind, checkWord("and"), !round.investors.isEmpty else { return nil }
+        return Diagnostic("a round's investors are separated by commas, not 'and'", at: current.span,
+                          label: "did you mean ','?",
+                          hint: "write `\(rewrite(previousToken.span.to(current.span), with: file.text(of: previousToken.span) + ","))`")
+    }
+
+    /// `project OpenAI until 2030 with cash`: extra metrics are named before `until`.
+    private func projectExtraMetrics(_ statement: Stmt) -> Diagnostic? {
+        guard case .project(let names, let until) = statement.kind, word(peek()) != nil else { return nil }
+        var extra: [String] = []
+        var j = index + 1
+        while let w = word(tokens[j]) {
+            extra.append(w)
+            j += 1
+            if tokens[j].kind == .symbol(.comma) { j += 1 }
+        }
+        let words = names.map(\.text) + extra
+        let all = words.count > 1 ? words[0] + " " + words.dropFirst().joined(separator: ", ") : words.joined()
+        return Diagnostic("'project' names its extra metrics before 'until'", at: current.span,
+                          hint: "write `project \(all) until \(file.text(of: until.span))`")
+    }
+
     /// `check a = b`, `solve ... so x = 0`: a condition compares with `==`.
     private func comparisonWithAssign(_ statement: Stmt) -> Diagnostic? {
         let what: String
@@ -187,13 +222,22 @@ extension Parser {
     private func postMoney(_ statement: Stmt) -> Diagnostic? {
         guard case .round = statement.kind, let side = word(previousToken), ["post", "pre"].contains(side),
               !current.spaceBefore, word(peek()) == "money" else { return nil }
-        let span = previousToken.span.to(peek().span)
+        // `post-money valuation`: the word `valuation` goes too.
+        let span = previousToken.span.to(word(peek(2)) == "valuation" ? peek(2).span : peek().span)
         return Diagnostic("write '\(side)' alone: it means \(side)-money", at: span, label: "did you mean '\(side)'?",
                           hint: "write `\(rewrite(span, with: side))`")
     }
 
     /// `revenue[2025..2026] = 3.7B, 11.6B`: several years take a list.
     private func listWithoutBrackets(_ statement: Stmt) -> Diagnostic? {
+        switch statement.kind {
+        case .show(let e), .expression(let e):
+            // `show a, b`: one value a statement, or a list.
+            let span = e.span.to(lastSpanOnLine(from: index))
+            return Diagnostic("one value a line, or a list in brackets", at: current.span,
+                              hint: "write `\(rewrite(span, with: "[" + file.text(of: span) + "]"))`, or put each value on its own line")
+        default: break
+        }
         guard case .fact(let target, let value, nil) = statement.kind, case .index(_, let years) = target.kind,
               case .range = years.kind, value.span.end == previousToken.span.end else { return nil }
         let span = value.span.to(lastSpanOnLine(from: index))
@@ -225,7 +269,9 @@ extension Parser {
             let last = peek().kind == .symbol(.dotDot) ? " until \(file.text(of: peek(2).span))" : ""
             return Diagnostic("a rule's years follow 'from' and 'until'", at: current.span,
                               hint: "write `per year from \(file.text(of: current.span))\(last)`")
-        case .expression(let e):
+        case .round(let round):
+            return roundValuationWord(round)
+        case .expression(let e), .explain(let e), .show(let e):
             guard case .name(let metric) = e.kind, case .number = current.kind else { return nil }
             let span = e.span.to(current.span)
             return Diagnostic("a metric's year goes in brackets", at: span,
@@ -234,6 +280,15 @@ extension Parser {
         default:
             return nil
         }
+    }
+
+    /// `raise 6.6B valuation 157B`: the amount took `valuation` as its unit; a valuation follows `at`.
+    private func roundValuationWord(_ round: RoundDecl) -> Diagnostic? {
+        guard case .quantity(_, let unit) = round.amount.kind, ["valuation", "valued", "val"].contains(unit.text),
+              unit.span == previousToken.span else { return nil }
+        let span = unit.span.to(current.span)
+        return Diagnostic("a round's valuation follows 'at', with 'post' or 'pre'", at: span,
+                          hint: "write `\(rewrite(span, with: "at \(file.text(of: current.span)) post"))` (or `pre`)")
     }
 
     // MARK: - Two statements on one line

@@ -340,6 +340,9 @@ extension Parser {
     /// An optional trailing `source "text"`.
     mutating func parseSource() throws -> String? {
         guard matchWord("source") != nil else { return nil }
+        if check(.colon), case .string = peek().kind {
+            throw fail("a source takes no ':'", at: current.span, hint: "write `source \(file.text(of: peek().span))`")
+        }
         return try parseString("after 'source'", hint: "write `source \"where the number comes from\"`").0
     }
 }
