@@ -81,15 +81,8 @@ final class CallNode: Node {
     /// An error raised inside a standard-library function, moved to the user's call that asked
     /// for it; the library line where it arose becomes a note.
     private func fromLibrary(_ error: Diagnostic, _ function: Function, _ rt: Runtime) -> Diagnostic {
-        guard let sources = rt.owner?.sources, let inner = sources[error.span.file], CallNode.isLibrary(inner),
-              let here = sources[span.file], !CallNode.isLibrary(here) else { return error }
-        var code = inner.text(of: error.span)
-        if code.count > 40 { code = String(code.prefix(37)) + "..." }
-        let what = error.label.map { ": \($0)" } ?? ""
-        let note = Diagnostic.Note("in '\(function.name)' at `\(code)`\(what)", span: error.span)
-        return Diagnostic(error.message, at: span, label: "in this call to '\(function.name)'",
-                          hint: error.hint ?? "`:help \(function.name)` shows what '\(function.name)' expects",
-                          notes: error.notes + [note])
+        rt.owner?.fromLibrary(error, to: span, what: "in '\(function.name)'", label: "in this call to '\(function.name)'",
+                              hint: "`:help \(function.name)` shows what '\(function.name)' expects") ?? error
     }
 
     /// `cagr(3,7B, 98,7B, 4)`: two number arguments joined by a comma with no space read as
@@ -106,8 +99,6 @@ final class CallNode: Node {
         }
         return nil
     }
-
-    private static func isLibrary(_ file: SourceFile) -> Bool { file.name.hasPrefix("Stdlib/") }
 
     private func callNative(_ native: Function.NativeFunction, _ rt: Runtime) throws -> Value {
         var values: [Value] = []

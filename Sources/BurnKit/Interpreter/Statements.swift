@@ -3,9 +3,18 @@
 import BurnModel
 
 extension Interpreter {
-    /// Runs one statement; returns the value of an expression statement.
+    /// Runs one statement; returns the value of an expression statement. An error that arose
+    /// in a formula of the standard library points at this statement instead.
     @discardableResult
     func execute(_ statement: Stmt, file: SourceFile) throws -> Value? {
+        do {
+            return try runStatement(statement, file: file)
+        } catch let error as Diagnostic {
+            throw fromLibrary(error, statement: statement) ?? error
+        }
+    }
+
+    private func runStatement(_ statement: Stmt, file: SourceFile) throws -> Value? {
         switch statement.kind {
         case .expression(let e):
             return try evaluate(e)
