@@ -97,7 +97,7 @@ import Testing
         #expect(run.checksPassed == 1)
         #expect(run.checksFailed == 1)
         #expect(run.blocks[0].checksFailed == 1)
-        #expect(run.blocks[0].actual.hasPrefix("error: check failed: the condition is false\n"))
+        #expect(run.blocks[0].actual.hasPrefix("error: check failed: 2 > 3: left is 2, right is 3\n"))
         #expect(run.blocks[0].actual.hasSuffix("[1] 1\n"))
     }
 

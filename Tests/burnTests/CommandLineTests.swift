@@ -70,7 +70,7 @@ struct CommandLineTests {
         try "check 2 > 3\n".write(to: dir.appendingPathComponent("b.burn"), atomically: true, encoding: .utf8)
         let r = try BurnBinary.run(["check", dir.path])
         #expect(r.stdout.hasSuffix("2 passed, 1 failed\n"))
-        #expect(r.stderr.contains("check failed"))
+        #expect(r.stderr.contains("check failed: 2 > 3: left is 2, right is 3"))
         #expect(r.status == 1)
     }
 

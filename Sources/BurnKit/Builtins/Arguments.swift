@@ -1,11 +1,35 @@
 // Arguments: shared argument checks for native functions, so every error reads alike:
-// "bad argument #1 to 'sqrt' (number expected, got a string)".
+// "'sqrt' needs a plain number, found a string", "the second argument of 'normal' must be a
+// number, found a string", with the caret under the argument.
 import BurnModel
 
 extension CallSite {
-    func bad(_ position: Int, _ function: String, _ expected: String, _ got: Value) -> Diagnostic {
-        Diagnostic("bad argument #\(position + 1) to '\(function)' (\(expected) expected, got \(got.typeName))",
-                   at: argumentSpan(position))
+    /// The argument at `position` is not what `function` needs.
+    func bad(_ position: Int, _ function: String, _ expected: String, _ got: Value, hint: String? = nil) -> Diagnostic {
+        let needed = CallSite.withArticle(expected)
+        let message = argumentSpans.count > 1
+            ? "the \(CallSite.ordinal(position)) argument of '\(function)' must be \(needed), found \(got.typeName)"
+            : "'\(function)' needs \(needed), found \(got.typeName)"
+        return Diagnostic(message, at: argumentSpan(position), hint: hint)
+    }
+
+    /// For money or a quantity where a plain number goes: how to divide the unit out.
+    static func unitHint(_ v: Value, _ function: String) -> String? {
+        guard let q = v.asQuantity, !q.unit.isNone else { return nil }
+        let one = q.unit.isMoney ? "1B \(q.unit.currency ?? "USD")" : "1 \(q.unit.description)"
+        return "'\(function)' works on plain numbers: divide out the unit, as in `\(function)(x / \(one))`"
+    }
+
+    /// `a number`, `an uncertain number`.
+    static func withArticle(_ noun: String) -> String {
+        guard let first = noun.first else { return noun }
+        return ("aeiou".contains(first) ? "an " : "a ") + noun
+    }
+
+    /// `first`, `second`, ... for argument positions counted from 0.
+    static func ordinal(_ position: Int) -> String {
+        let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+        return position < words.count ? words[position] : "\(position + 1)th"
     }
 
     func quantity(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Quantity {
@@ -26,13 +50,17 @@ extension CallSite {
     /// A plain number, certain or uncertain.
     func plainAmount(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Quantity {
         let v = args[args.startIndex + i]
-        guard let q = try? amount(args, i, function), q.unit.isNone else { throw bad(i, function, "plain number", v) }
+        guard let q = try? amount(args, i, function), q.unit.isNone else {
+            throw bad(i, function, "plain number", v, hint: CallSite.unitHint(v, function))
+        }
         return q
     }
 
     func plain(_ args: ArraySlice<Value>, _ i: Int, _ function: String) throws -> Double {
         let v = args[args.startIndex + i]
-        guard let q = v.asQuantity, q.unit.isNone else { throw bad(i, function, "plain number", v) }
+        guard let q = v.asQuantity, q.unit.isNone else {
+            throw bad(i, function, "plain number", v, hint: CallSite.unitHint(v, function))
+        }
         return q.value
     }
 

@@ -30,7 +30,9 @@ enum UncertaintyBuiltins {
         ("P", 1, { a, c in
             guard case .samples(let s) = a[a.startIndex], s.isCondition else {
                 if case .bool(let b) = a[a.startIndex] { return .quantity(Quantity(b ? 1 : 0, display: .percent)) }
-                throw c.bad(0, "P", "condition", a[a.startIndex])
+                throw Diagnostic("P needs a condition such as `P(x > 5B)`, found \(a[a.startIndex].typeName)",
+                                 at: c.argumentSpan(0),
+                                 hint: "P is the share of samples where a condition holds: `P(OpenAI.breakeven <= 2030)`")
             }
             try wholeDraws(s, "P", c)
             return .quantity(Quantity(s.mean, display: .percent))

@@ -30,7 +30,7 @@ final class CallNode: Node {
         if let arity = function.arity, arity != arguments.count {
             throw Diagnostic(
                 "'\(function.name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
-                at: span)
+                at: span, hint: decimalCommaHint(rt))
         }
         try rt.countStep(at: span)
         if function.isNative, let native = function.native { return try callNative(native, rt) }
@@ -71,7 +71,33 @@ final class CallNode: Node {
             registers.pointee.base = savedBase
             rt.pop(to: frame)
         }
-        return try body._withUnsafeGuaranteedRef { try $0.eval(rt) }
+        do {
+            return try body._withUnsafeGuaranteedRef { try $0.eval(rt) }
+        } catch let error as Diagnostic {
+            throw fromLibrary(error, function, rt)
+        }
+    }
+
+    /// An error raised inside a standard-library function, moved to the user's call that asked
+    /// for it; the library line where it arose becomes a note.
+    private func fromLibrary(_ error: Diagnostic, _ function: Function, _ rt: Runtime) -> Diagnostic {
+        rt.owner?.fromLibrary(error, to: span, what: "in '\(function.name)'", label: "in this call to '\(function.name)'",
+                              hint: "`:help \(function.name)` shows what '\(function.name)' expects") ?? error
+    }
+
+    /// `cagr(3,7B, 98,7B, 4)`: two number arguments joined by a comma with no space read as
+    /// one French decimal, which explains a wrong count of arguments.
+    private func decimalCommaHint(_ rt: Runtime) -> String? {
+        guard let file = rt.owner?.sources[span.file], arguments.count > 1 else { return nil }
+        for i in 0..<(arguments.count - 1) {
+            let a = arguments[i].span, b = arguments[i + 1].span
+            guard arguments[i] is ConstantNode, arguments[i + 1] is ConstantNode, a.file == b.file,
+                  b.start == a.end + 1, file.text(of: Span(file: a.file, start: a.end, end: b.start)) == "," else { continue }
+            let written = file.text(of: a.to(b))
+            let fixed = written.replacingAll(",", with: ".")
+            return "`\(written)` reads as two arguments: write `\(fixed)` (decimals take a point; `locale fr` reads French numbers)"
+        }
+        return nil
     }
 
     private func callNative(_ native: Function.NativeFunction, _ rt: Runtime) throws -> Value {

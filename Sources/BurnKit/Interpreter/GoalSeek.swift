@@ -5,11 +5,7 @@ import BurnModel
 extension Interpreter {
     /// The knob's bounds, from a range written with any numbers (`0%..300%`).
     private func knobRange(_ knob: Name, _ range: Expr) throws -> (Quantity, Quantity) {
-        guard book.knobs.contains(knob.text) else {
-            let suggestion = EditDistance.suggestion(for: knob.text, among: book.knobs)
-            throw Diagnostic("unknown knob '\(knob.text)'", at: knob.span, label: suggestion.map { "did you mean '\($0)'?" },
-                             hint: "declare it with `assume \(knob.text) = ...` and use it in rules or formulas")
-        }
+        guard book.knobs.contains(knob.text) else { throw unknownKnob(knob) }
         guard case .range(let lo, let hi) = range.kind else {
             throw Diagnostic("expected a range of values, like `0%..300%`", at: range.span)
         }
@@ -20,6 +16,20 @@ extension Interpreter {
             throw Diagnostic("this range is empty: its start is not below its end", at: range.span)
         }
         return (a, b)
+    }
+
+    /// `solve groth ...`, or a `let` name where a knob goes.
+    private func unknownKnob(_ knob: Name) -> Diagnostic {
+        let suggestion = EditDistance.suggestion(for: knob.text, among: book.knobs)
+        if suggestion == nil, globalSlots[knob.text] != nil {
+            return Diagnostic("'\(knob.text)' is a value, not a knob", at: knob.span,
+                              hint: "declare it with `assume \(knob.text) = ...` instead of `let`, so the model can be re-run with other values")
+        }
+        let hint = suggestion == nil
+            ? "declare it with `assume \(knob.text) = ...` and use it in rules or formulas"
+            : "goal seek and sweeps vary a knob declared with `assume`"
+        return Diagnostic("unknown knob '\(knob.text)'", at: knob.span, label: suggestion.map { "did you mean '\($0)'?" },
+                          hint: hint)
     }
 
     private func trial<T>(_ knob: Name, _ x: Quantity, _ body: () throws -> T) throws -> T {

@@ -121,6 +121,8 @@ struct Resolver {
             target = .money(1, unit.text)
         } else if let definition = vocabulary.unit(unit.text) {
             target = Quantity(1, .named(definition))
+        } else if let magnitude = Resolver.magnitudes[unit.text], isLiteral(amount) {
+            throw spacedMagnitude(amount, unit, magnitude)
         } else {
             let suggestion = EditDistance.suggestion(for: unit.text, among: vocabulary.names)
             throw Diagnostic("unknown unit '\(unit.text)'", at: unit.span,
@@ -133,6 +135,29 @@ struct Resolver {
             return ConstantNode(.quantity(result), span: span)
         }
         return ArithmeticNode(.multiply, value, ConstantNode(.quantity(target), span: unit.span), span: span)
+    }
+
+    /// Magnitudes written as a word or after a space (`3.7 B`, `3.7 billion`), with their suffix.
+    static let magnitudes: [String: String] = [
+        "k": "k", "K": "k", "thousand": "k", "M": "M", "mn": "M", "million": "M", "millions": "M",
+        "B": "B", "b": "B", "bn": "B", "Bn": "B", "billion": "B", "billions": "B", "Md": "B", "Mds": "B",
+        "milliard": "B", "milliards": "B", "T": "T", "tn": "T", "trillion": "T", "trillions": "T",
+    ]
+
+    private func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number(_, .plain), .money: return true
+        default: return false
+        }
+    }
+
+    /// `3.7 B`: the suffix belongs straight after the digits.
+    private func spacedMagnitude(_ amount: Expr, _ unit: Name, _ suffix: String) -> Diagnostic {
+        let written = interpreter.sources[amount.span.file]?.text(of: amount.span) ?? ""
+        let fixed = written + suffix
+        return Diagnostic("a magnitude goes straight after the number, with no space", at: amount.span.to(unit.span),
+                          label: "did you mean '\(fixed)'?",
+                          hint: "write `\(fixed)` (`k` thousand, `M` million, `B` billion, `T` trillion)")
     }
 
     private mutating func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, span: Span) throws -> Node {

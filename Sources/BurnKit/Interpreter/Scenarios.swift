@@ -50,7 +50,19 @@ extension Interpreter {
             throw Diagnostic("a scenario holds changes (assume, facts, rules...), not questions", at: statement.span,
                              hint: "ask inside `using \(name.text) { ... }`, or with `... under \(name.text)`")
         }
+        for statement in body { try requireKnob(statement, in: name) }
         book.scenarios[name.text] = (body, file)
+    }
+
+    /// A scenario may only set knobs that exist (LANGUAGE.md section 6): `assume groth = 25%`
+    /// in a scenario is a misspelling, never a new knob.
+    private func requireKnob(_ statement: Stmt, in scenario: Name) throws {
+        guard case .assume(let knob, _) = statement.kind, !book.knobs.contains(knob.text) else { return }
+        let suggestion = EditDistance.suggestion(for: knob.text, among: book.knobs)
+        let hint = suggestion.map { _ in "a scenario changes the knobs of the base model; it cannot add one" }
+            ?? "declare the knob in the base model first: `assume \(knob.text) = ...` before `scenario \(scenario.text)`"
+        throw Diagnostic("unknown knob '\(knob.text)' in '\(scenario.text)'", at: knob.span,
+                         label: suggestion.map { "did you mean '\($0)'?" }, hint: hint)
     }
 
     /// Runs `body` in the state of scenario `name` (or with `overrides` of knobs), then puts
@@ -64,7 +76,7 @@ extension Interpreter {
                 let suggestion = EditDistance.suggestion(for: name.text, among: Array(book.scenarios.keys) + ["base"])
                 throw Diagnostic("unknown scenario '\(name.text)'", at: name.span,
                                  label: suggestion.map { "did you mean '\($0)'?" },
-                                 hint: "declare it with `scenario \(name.text) { assume ... }`")
+                                 hint: suggestion == nil ? "declare it with `scenario \(name.text) { assume ... }`" : nil)
             }
             file = scenario.file
             for statement in scenario.body {
@@ -108,6 +120,7 @@ extension Interpreter {
 
     /// `using bear { ... }`: the block's statements run in the scenario and print as usual.
     func using(_ name: Name, _ body: [Stmt], file: SourceFile) throws {
+        for statement in body { try requireKnob(statement, in: name) }
         try inScenario(name) {
             for statement in body {
                 if let value = try execute(statement, file: file) { output(formatter.format(value) + "\n") }

@@ -3,9 +3,18 @@
 import BurnModel
 
 extension Interpreter {
-    /// Runs one statement; returns the value of an expression statement.
+    /// Runs one statement; returns the value of an expression statement. An error that arose
+    /// in a formula of the standard library points at this statement instead.
     @discardableResult
     func execute(_ statement: Stmt, file: SourceFile) throws -> Value? {
+        do {
+            return try runStatement(statement, file: file)
+        } catch let error as Diagnostic {
+            throw fromLibrary(error, statement: statement) ?? error
+        }
+    }
+
+    private func runStatement(_ statement: Stmt, file: SourceFile) throws -> Value? {
         switch statement.kind {
         case .expression(let e):
             return try evaluate(e)
@@ -45,6 +54,7 @@ extension Interpreter {
         case .sweep(let knob, let range, let step, let shows):
             try sweep(knob, range, step, shows, file: file, span: statement.span)
         default:
+            try checkNames(statement)
             try world.execute(statement, in: self, file: file)
         }
         return nil
@@ -128,54 +138,5 @@ extension Interpreter {
         }
         vocabulary.declare(UnitDefinition(name: name.text, plural: plural?.text, base: factor.unit.base,
                                           scale: q.value * factor.unit.scale))
-    }
-
-    // MARK: - Checks
-
-    private func check(_ e: Expr, _ approximately: Expr?, _ within: Expr?, statement: Stmt, file: SourceFile) throws {
-        let failure: String?
-        if let approximately {
-            failure = try approximateFailure(e, approximately, within)
-        } else {
-            let v = try evaluate(e)
-            guard case .bool(let ok) = v else {
-                throw Diagnostic("a check needs a condition, found \(describe(v))", at: e.span,
-                                 hint: "compare two values: `check a == b`, or `check a ~ b within 5%`")
-            }
-            failure = ok ? nil : "the condition is false"
-        }
-        guard let failure else {
-            checksPassed += 1
-            return
-        }
-        let diagnostic = Diagnostic("check failed: \(failure)", at: statement.span)
-        guard countChecks else { throw diagnostic }
-        checksFailed += 1
-        (checkOutput ?? output)(DiagnosticRenderer().render(diagnostic, file: file))
-    }
-
-    /// Why `a ~ b within t` fails, or nil when it holds.
-    private func approximateFailure(_ a: Expr, _ b: Expr, _ within: Expr?) throws -> String? {
-        let left = try evaluate(a), right = try evaluate(b)
-        guard let x = left.asQuantity, let y = right.asQuantity else {
-            throw Diagnostic("`~` compares numbers, found \(describe(left)) and \(describe(right))", at: a.span.to(b.span))
-        }
-        var tolerance = 0.01
-        if let within {
-            guard let t = try evaluate(within).asQuantity, t.unit.isNone, t.value >= 0 else {
-                throw Diagnostic("a tolerance is a percentage, like `within 5%`", at: within.span)
-            }
-            tolerance = t.value
-        }
-        let xs: Quantity
-        do {
-            xs = try x.converted(toMatch: y, operation: "compare", rates: runtime.rates, year: nil)
-        } catch let error as UnitError {
-            throw Arithmetic.unitError(error, at: a.span.to(b.span))
-        }
-        let off = y.value == 0 ? abs(xs.value) : abs(xs.value - y.value) / abs(y.value)
-        if off <= tolerance + 1e-12 { return nil }
-        let shown = y.value == 0 ? formatter.plain(off) : formatter.percent(off)
-        return "\(formatter.format(left)) is not within \(formatter.percent(tolerance)) of \(formatter.format(right)) (off by \(shown))"
     }
 }

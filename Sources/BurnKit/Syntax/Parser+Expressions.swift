@@ -148,6 +148,10 @@ extension Parser {
     /// "expected an expression after '+'", at the operator.
     mutating func missingExpression(after token: Token) -> SyntaxError {
         let after = file.text(of: token.span)
+        if token.kind == .symbol(.slash), check(.slash), !current.spaceBefore {
+            return fail("a comment starts with '#', not '//'", at: token.span.to(current.span), label: "did you mean '#'?",
+                        hint: "write `# ...` for a comment")
+        }
         if current.kind == .newline || current.kind == .eof {
             return fail("expected an expression after '\(after)'", at: token.span)
         }
@@ -257,6 +261,13 @@ extension Parser {
         switch token.kind {
         case .number(let value, let style):
             advance()
+            if check(.percent), style == .plain {
+                // `50 %`: the sign belongs straight after the digits.
+                let span = token.span.to(current.span)
+                let fixed = file.text(of: token.span) + "%"
+                throw fail("a percent sign goes straight after the number", at: span, label: "did you mean '\(fixed)'?",
+                           hint: "write `\(fixed)` with no space")
+            }
             return juxtapose(Expr(.number(value, style), token.span))
         case .currency(let code):
             advance()

@@ -14,7 +14,9 @@ extension Parser {
         case "sources": return .sources
         case "captable":
             if word(current) != nil || isString(current) {
-                return .captable(try parseNameOrString("a company after 'captable'"))
+                let name = try parseNameOrString("a company after 'captable'")
+                if let error = unquotedName(after: previousToken, what: "the company name") { throw error }
+                return .captable(name)
             }
             return .captable(nil)
         case "check": return try parseCheck(keyword)
@@ -36,6 +38,7 @@ extension Parser {
     private mutating func parseProject() throws -> StmtKind {
         var names: [Name] = []
         while !checkWord("until") && (isString(current) || word(current) != nil) {
+            try checkUntilSpelling()
             names.append(try parseNameOrString("a company or metric"))
             _ = match(.comma)
         }
@@ -43,10 +46,18 @@ extension Parser {
         return .project(names: names, until: try parseValue(after: until, .noToAs))
     }
 
+    /// `project OpenAI to 2030`, `through 2030`: the last year follows `until`.
+    private mutating func checkUntilSpelling() throws {
+        guard let typed = word(current), ["to", "through", "thru", "till", "til", "by", "in"].contains(typed),
+              case .number = peek().kind else { return }
+        throw fail("the last year of 'project' follows 'until'", at: current.span, label: "did you mean 'until'?",
+                   hint: "write `\(rewrite(current.span, with: "until"))`")
+    }
+
     /// `table revenue, loss [for OpenAI, Anthropic] [in 2024..2030]`
     private mutating func parseTable() throws -> StmtKind {
-        let metrics = try parseNameList("a metric after 'table'")
-        let companies = try matchWord("for") != nil ? parseNameList("a company after 'for'") : []
+        let metrics = try parseNameList("a metric after 'table'", of: .metrics)
+        let companies = try matchWord("for") != nil ? parseNameList("a company after 'for'", of: .companies) : []
         let years = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
         return .table(metrics: metrics, companies: companies, years: years)
     }
@@ -56,7 +67,7 @@ extension Parser {
     private mutating func parseCompare(_ keyword: Token) throws -> StmtKind {
         if checkWord("scenarios"), peek().kind != .symbol(.comma), peek().kind != .identifier("on") {
             advance()
-            let scenarios = try parseNameList("a scenario after 'compare scenarios'")
+            let scenarios = try parseNameList("a scenario after 'compare scenarios'", of: .scenarios)
             let on = try expectWord("on", "after the scenarios",
                                     hint: "write `compare scenarios base, bear on OpenAI.cash[2030]`")
             var values = [try parseValue(after: on, .noTo)]
@@ -65,17 +76,17 @@ extension Parser {
             }
             return .compareScenarios(scenarios, on: values)
         }
-        let companies = try parseNameList("a company after 'compare'")
+        let companies = try parseNameList("a company after 'compare'", of: .companies)
         _ = try expectWord("on", "after the companies", hint: "write `compare OpenAI, Anthropic on margin, burn`")
-        let metrics = try parseNameList("a metric after 'on'")
+        let metrics = try parseNameList("a metric after 'on'", of: .metrics)
         let years = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
         return .compare(companies: companies, metrics: metrics, years: years)
     }
 
     /// `chart revenue, costs [for OpenAI] [in 2024..2030] [to "file.svg"]`
     private mutating func parseChart() throws -> StmtKind {
-        let metrics = try parseNameList("a metric after 'chart'")
-        let companies = try matchWord("for") != nil ? parseNameList("a company after 'for'") : []
+        let metrics = try parseNameList("a metric after 'chart'", of: .metrics)
+        let companies = try matchWord("for") != nil ? parseNameList("a company after 'for'", of: .companies) : []
         let years = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
         var path: String?
         if matchWord("to") != nil {

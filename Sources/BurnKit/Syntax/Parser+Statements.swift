@@ -125,6 +125,10 @@ extension Parser {
 
     private mutating func expectAssign(after what: String, hint: String? = nil) throws {
         if match(.assign) != nil { return }
+        if check(.colon), peek().kind == .symbol(.assign), !peek().spaceBefore {
+            throw fail("'=' binds a name, not ':='", at: current.span.to(peek().span), label: "did you mean '='?",
+                       hint: "write `\(rewrite(current.span.to(peek().span), with: "="))`")
+        }
         throw fail("expected '=' after \(what), found \(describe(current))", at: current.span, hint: hint)
     }
 
@@ -146,6 +150,7 @@ extension Parser {
 
     private mutating func parseCompany() throws -> StmtKind {
         let name = try parseNameOrString("a company name after 'company'")
+        if let error = unquotedName(after: previousToken, what: "the company name") { throw error }
         let body = check(.leftBrace) ? try parseBlock().statements : nil
         return .company(name, body: body)
     }
@@ -165,6 +170,11 @@ extension Parser {
                                hint: "sources belong to facts: `revenue[2024] = 3.7B source \"...\"`")
                 }
                 return .formula(target: target, value: value)
+            case .call(let callee, let arguments) where arguments.count == 1:
+                // `revenue(2024) = 3.7B`: a year in parentheses instead of brackets.
+                let fixed = "\(file.text(of: callee.span))[\(file.text(of: arguments[0].span))]"
+                throw fail("a metric's year goes in brackets, not parentheses", at: target.span,
+                           label: "did you mean '\(fixed)'?", hint: "write `\(rewrite(target.span, with: fixed))`")
             default:
                 throw fail("cannot assign to this expression", at: target.span,
                            hint: "write `let name = ...` to bind a value")
@@ -173,8 +183,9 @@ extension Parser {
         if let verb = matchWord("grows") ?? matchWord("grow") {
             try checkRuleTarget(target)
             let amount = try parseValue(after: verb, .noAs)
+            try checkGrowthAmount(amount)
             if matchWord("per") != nil {
-                _ = try expectWord("year", "after 'per'", hint: "write `grows 50% per year`")
+                try expectYearAfterPer()
                 let from = try matchWord("from") != nil ? parseValue(after: previousToken, .noToAs) : nil
                 let until = try matchWord("until") != nil ? parseValue(after: previousToken, .noToAs) : nil
                 return .rule(target: target, .growsPerYear(rate: amount, from: from, until: until),
@@ -190,11 +201,40 @@ extension Parser {
         if let verb = matchWord("reaches") ?? matchWord("reach") {
             try checkRuleTarget(target)
             let value = try parseValue(after: verb, .noAs)
+            if let typed = word(current), ["by", "at", "until", "for"].contains(typed), startsExpression(peek()) {
+                throw fail("a target's year follows 'in'", at: current.span, label: "did you mean 'in'?",
+                           hint: "write `\(rewrite(current.span, with: "in"))`")
+            }
             let inToken = try expectWord("in", "after the value", hint: "write `reaches 98.7B in 2028`")
             let year = try parseValue(after: inToken, .noToAs)
             return .rule(target: target, .reaches(value: value, year: year), source: try parseSource())
         }
         return .expression(target)
+    }
+
+    /// Words that say "a year" where a rule needs `per year`: `grows 50% a year`, `yearly`.
+    private static let yearlyWords: Set<String> = ["a", "an", "each", "every", "yearly", "annually", "annual", "pa", "yoy", "YoY"]
+
+    /// `grows by 50%`, `grows 50% a year`, `grows 50% yearly`: the rate's usual misspellings.
+    private mutating func checkGrowthAmount(_ amount: Expr) throws {
+        if case .name("by") = amount.kind {
+            throw fail("'grows' takes the rate directly, without 'by'", at: amount.span,
+                       hint: "write `\(rewrite(amount.span.to(current.span), with: file.text(of: current.span)))`")
+        }
+        guard case .quantity(let rate, let unit) = amount.kind, Parser.yearlyWords.contains(unit.text) else { return }
+        let span = checkWord("year") ? unit.span.to(current.span) : unit.span
+        throw fail("a rule's yearly rate is written 'per year'", at: span, label: "did you mean 'per year'?",
+                   hint: "write `\(rewrite(span, with: "per year"))`, or `grows \(file.text(of: rate.span)) in 2025` for one year")
+    }
+
+    /// The `year` of `per year`, with a suggestion for its misspellings (`per anum`, `per yr`).
+    private mutating func expectYearAfterPer() throws {
+        if matchWord("year") != nil { return }
+        let typed = word(current)
+        let close = typed.map { ["annum", "anum", "yr", "years", "an", "y"].contains($0) || EditDistance.distance($0, "year") <= 2 } ?? false
+        throw fail("expected 'year' after 'per', found \(describe(current))", at: current.span,
+                   label: close ? "did you mean 'year'?" : nil,
+                   hint: "write `grows 50% per year`: rules change a metric once a year")
     }
 
     private mutating func checkRuleTarget(_ target: Expr) throws {
@@ -213,6 +253,11 @@ extension Parser {
         if case .string(let text) = current.kind {
             advance()
             label = text
+        }
+        if case .month = current.kind {
+            // `round "Series A" 2024-10 raise ...`: the date follows `in`.
+            throw fail("a round's date follows 'in'", at: current.span, label: "did you mean 'in \(file.text(of: current.span))'?",
+                       hint: "write `\(rewrite(current.span, with: "in " + file.text(of: current.span)))`")
         }
         let date = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
         let raise = try expectWord("raise", "in a round", hint: "write `round in 2024-10 raise 6.6B at 157B post`")
@@ -238,12 +283,17 @@ extension Parser {
             } else if matchWord("led") != nil {
                 _ = try expectWord("by", "after 'led'", hint: "write `led by \"Thrive Capital\"`")
                 round.leadBy = try parseNameOrString("the lead investor after 'led by'")
+                if let error = unquotedName(after: previousToken, what: "the investor name") { throw error }
             } else if matchWord("with") != nil {
                 repeat {
                     let name = try parseNameOrString("an investor after 'with'")
+                    // `with Thrive Capital, ...`: a capitalised word after a name is more name, not an amount.
+                    if word(current)?.first?.isUppercase == true,
+                       let error = unquotedName(after: previousToken, what: "the investor name") { throw error }
                     var investorAmount: Expr?
                     if startsExpression(current) && !Parser.clauseKeywords.contains(word(current) ?? "") {
                         investorAmount = try parseExpression(.noToAs)
+                        try checkInvestorAmount(investorAmount)
                     }
                     round.investors.append(Investor(name: name, amount: investorAmount))
                 } while match(.comma) != nil
@@ -255,11 +305,28 @@ extension Parser {
         }
     }
 
+    /// `with Microsoft 1B and Nvidia 500M`: `and` read the next investor into the amount.
+    private mutating func checkInvestorAmount(_ amount: Expr?) throws {
+        guard let amount, case .binary(let op, let left, _) = amount.kind, op == .and || op == .or else { return }
+        // The first `and` (or `or`) after the amount.
+        var k = index - 1
+        var found: Token?
+        while k >= 0, tokens[k].span.start >= left.span.end {
+            if tokens[k].kind == .identifier("and") || tokens[k].kind == .identifier("or") { found = tokens[k] }
+            k -= 1
+        }
+        guard let word = found else { return }
+        throw fail("a round's investors are separated by commas, not '\(file.text(of: word.span))'", at: word.span,
+                   label: "did you mean ','?",
+                   hint: "write `\(rewrite(left.span.to(word.span), with: file.text(of: left.span) + ","))`")
+    }
+
     private mutating func parseCommit(_ keyword: Token) throws -> CommitDecl {
         let amount = try parseValue(after: keyword, .noToAs)
         _ = try expectWord("to", "after the amount committed",
                            hint: "write `commit 300B to Oracle over 2027..2031`")
         let counterparty = try parseNameOrString("a counterparty after 'to'")
+        if let error = unquotedName(after: previousToken, what: "the counterparty") { throw error }
         let price = try matchWord("at") != nil ? parseValue(after: previousToken, .noToAs) : nil
         let over = try expectWord("over", "in a commitment",
                                   hint: "say which years it covers: `over 2027..2031`")

@@ -159,9 +159,10 @@ public struct Parser {
     }
 
     /// Makes a syntax error, noting whether it was found at the end of the input.
-    mutating func fail(_ message: String, at span: Span, hint: String? = nil, fatal: Bool = false) -> SyntaxError {
+    mutating func fail(_ message: String, at span: Span, label: String? = nil, hint: String? = nil,
+                       fatal: Bool = false) -> SyntaxError {
         if !atEnd || fatal { failedBeforeEnd = true }
-        return SyntaxError(diagnostic: Diagnostic(message, at: span, hint: hint), fatal: fatal)
+        return SyntaxError(diagnostic: Diagnostic(message, at: span, label: label, hint: hint), fatal: fatal)
     }
 
     /// Counts one level of nesting; too many is an error, so deep input cannot overflow the stack.
@@ -207,9 +208,10 @@ public struct Parser {
             skipNewlines()
             if atEnd || (inBlock && check(.rightBrace)) { break }
             let savedDepth = depth
+            let start = index
             do {
                 let statement = try parseStatement()
-                try endStatement(inBlock: inBlock)
+                try endStatement(statement, from: start, inBlock: inBlock)
                 statements.append(statement)
             } catch let error as SyntaxError {
                 if error.fatal && inBlock { throw error }
@@ -219,16 +221,6 @@ public struct Parser {
             }
         }
         return statements
-    }
-
-    /// After a statement: a line end, the end of input, or (in a block) a `}`.
-    mutating func endStatement(inBlock: Bool) throws {
-        if checkNewline() || atEnd || (inBlock && check(.rightBrace)) { return }
-        if check(.rightBrace) || check(.rightParen) || check(.rightBracket) {
-            throw fail("unexpected \(describe(current))", at: current.span, hint: "this bracket closes nothing")
-        }
-        throw fail("unexpected \(describe(current)) after the end of the statement", at: current.span,
-                   hint: "put each statement on its own line")
     }
 
     /// Skips to the next line end at bracket depth 0 (consuming it), or in a block to its `}`.
@@ -307,13 +299,33 @@ extension Parser {
         return try parseName(what)
     }
 
+    /// What a list of names holds, for the messages about a missing comma or quotes.
+    enum NameListKind: String {
+        case companies, metrics, scenarios
+    }
+
     /// `a, b, "c"`: at least one.
-    mutating func parseNameList(_ what: String) throws -> [Name] {
-        var names = [try parseNameOrString(what)]
-        while match(.comma) != nil {
+    mutating func parseNameList(_ what: String, of kind: NameListKind) throws -> [Name] {
+        var names: [Name] = []
+        repeat {
             names.append(try parseNameOrString(what))
-        }
+            try checkNameListGoesOn(kind)
+        } while match(.comma) != nil
         return names
+    }
+
+    /// After a name in a list: `Mistral AI` (a company name with a space needs quotes),
+    /// `revenue costs` or `OpenAI and Anthropic` (the names need a comma between them).
+    private mutating func checkNameListGoesOn(_ kind: NameListKind) throws {
+        let name = previousToken
+        if kind == .companies, let error = unquotedName(after: name, what: "the company name", inList: true) { throw error }
+        let joined = checkWord("and") || checkWord("or")
+        guard joined || (word(current).map(Parser.isNameWord) ?? false), sameLine(name.span, current.span) else { return }
+        let span = name.span.to(current.span)
+        let fixed = file.text(of: name.span) + "," + (joined ? "" : " " + file.text(of: current.span))
+        throw fail("the \(kind.rawValue) in a list are separated by commas", at: joined ? current.span : span,
+                   label: joined ? "did you mean ','?" : "did you mean '\(fixed)'?",
+                   hint: "write `\(rewrite(span, with: fixed))`")
     }
 
     /// A string literal's text and span.
@@ -328,6 +340,9 @@ extension Parser {
     /// An optional trailing `source "text"`.
     mutating func parseSource() throws -> String? {
         guard matchWord("source") != nil else { return nil }
+        if check(.colon), case .string = peek().kind {
+            throw fail("a source takes no ':'", at: current.span, hint: "write `source \(file.text(of: peek().span))`")
+        }
         return try parseString("after 'source'", hint: "write `source \"where the number comes from\"`").0
     }
 }
