@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: seeded, shrinking generators integrated with swift-testing, for the
+        // property tests (a failing case prints its seed and its smallest failing input).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The financial kernel: quantities, units, money, companies, series. Knows no syntax.
@@ -51,7 +54,14 @@ let package = Package(
         // Helpers the test targets share (a temporary directory).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
-        .testTarget(name: "BurnKitTests", dependencies: ["BurnKit", "TestSupport"]),
+        .testTarget(
+            name: "BurnKitTests",
+            dependencies: [
+                "BurnKit",
+                "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
         .testTarget(name: "burnTests", dependencies: ["burn", "TestSupport"]),
     ]
