@@ -198,20 +198,18 @@ import Testing
 
     @Test func smallMultiplesPrintedThenReadBackKeepTheirValue() async throws {
         // 0.1x to 9.999x: three significant digits (`1.83x`).
-        await withKnownIssue("issue 11 defect 17: multiples below 10 print two significant digits") {
-            await propertyCheck(count: 30, input: Gen.int(in: 100...9_999)) { thousandths in
-                let r = try roundTrip("multiple stock", decimalLiteral(thousandths, 3) + "x")
-                #expect(abs(r.back - r.value) <= 5.0001e-3 * r.value, "\(r.value)x printed \(r.text), read back \(r.back)")
-            }
+        await propertyCheck(count: 30, input: Gen.int(in: 100...9_999)) { thousandths in
+            let r = try roundTrip("multiple stock", decimalLiteral(thousandths, 3) + "x")
+            #expect(abs(r.back - r.value) <= 5.0001e-3 * r.value, "\(r.value)x printed \(r.text), read back \(r.back)")
         }
     }
 
     // MARK: - The display follows the meaning
 
     /// The kind and number of `expr`, evaluated in a new session.
-    private func kindAndNumber(_ expr: String) throws -> (NumberKind?, Double) {
+    private func kindAndNumber(_ expr: String) throws -> (ValueKind?, Double) {
         let value = try Session().evaluate(expr)
-        return (NumberKind(value), numberIn(value) ?? .nan)
+        return (ValueKind(value), numberIn(value) ?? .nan)
     }
 
     // Section 2: percent + percent is a percent; money times a percent is money; a percent times
@@ -232,24 +230,20 @@ import Testing
 
     @Test func percentProductsKeepTheirMeaning() async throws {
         let (ga, gb, gn) = Self.percentPairs
-        await withKnownIssue("issue 11 defect 2: a product's display follows an operand's, not the meaning") {
-            await propertyCheck(count: 10, input: ga, gb, gn) { a, b, n in
-                let pa = decimalLiteral(a, 1) + "%", pb = decimalLiteral(b, 1) + "%"
-                let product = try kindAndNumber("\(pa) * \(pb)"), scaled = try kindAndNumber("\(n) * \(pa)")
-                #expect(product.0 == .percent && close(product.1, decimalValue(a, 3) * decimalValue(b, 3)), "\(pa) * \(pb)")
-                #expect(scaled.0 == .plain && close(scaled.1, Double(n) * decimalValue(a, 3)), "\(n) * \(pa)")
-            }
+        await propertyCheck(count: 10, input: ga, gb, gn) { a, b, n in
+            let pa = decimalLiteral(a, 1) + "%", pb = decimalLiteral(b, 1) + "%"
+            let product = try kindAndNumber("\(pa) * \(pb)"), scaled = try kindAndNumber("\(n) * \(pa)")
+            #expect(product.0 == .percent && close(product.1, decimalValue(a, 3) * decimalValue(b, 3)), "\(pa) * \(pb)")
+            #expect(scaled.0 == .plain && close(scaled.1, Double(n) * decimalValue(a, 3)), "\(n) * \(pa)")
         }
     }
 
     @Test func aFactMustFitItsMetric() async throws {
         // A money metric refuses a percent and a multiple (section 4).
-        await withKnownIssue("issue 11 defect 9: a percent or a multiple becomes money") {
-            await propertyCheck(count: 5, input: Gen.int(in: 1...9_999), Gen.bool) { tenths, percent in
-                let literal = decimalLiteral(tenths, 1) + (percent ? "%" : "x")
-                #expect(throws: BurnError.self, "revenue[2024] = \(literal)") {
-                    try Session().run(source: "company F\nrevenue[2024] = \(literal)\n")
-                }
+        await propertyCheck(count: 5, input: Gen.int(in: 1...9_999), Gen.bool) { tenths, percent in
+            let literal = decimalLiteral(tenths, 1) + (percent ? "%" : "x")
+            #expect(throws: BurnError.self, "revenue[2024] = \(literal)") {
+                try Session().run(source: "company F\nrevenue[2024] = \(literal)\n")
             }
         }
     }

@@ -13,7 +13,7 @@ import Testing
 @testable import BurnKit
 
 /// What kind of number a value is, as LANGUAGE.md section 2 prints it.
-enum NumberKind: Equatable, CustomStringConvertible {
+enum ValueKind: Equatable, CustomStringConvertible {
     case plain, percent, multiple, money(String), unit(String)
 
     init?(_ value: Value) {
@@ -61,11 +61,11 @@ enum NumberKind: Equatable, CustomStringConvertible {
 
     /// Evaluates `expr`; checks its kind, its number against `expected` (relative `tolerance`)
     /// and, when given, how it prints.
-    func check(_ session: Session, _ expr: String, _ expected: Double, _ kind: NumberKind, printed: String? = nil,
+    func check(_ session: Session, _ expr: String, _ expected: Double, _ kind: ValueKind, printed: String? = nil,
                tolerance: Double = 1e-9, sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             let value = try session.evaluate(expr)
-            #expect(NumberKind(value) == kind, "\(expr) is \(NumberKind(value).map(String.init(describing:)) ?? "not a number")",
+            #expect(ValueKind(value) == kind, "\(expr) is \(ValueKind(value).map(String.init(describing:)) ?? "not a number")",
                     sourceLocation: sourceLocation)
             let got = numberIn(value) ?? .nan
             #expect(close(got, expected, relative: tolerance, absolute: 1e-12), "\(expr) = \(got), expected \(expected)",
@@ -77,11 +77,11 @@ enum NumberKind: Equatable, CustomStringConvertible {
     }
 
     /// Evaluates `expr` and checks it against `f` applied to the draws of `inputs`, draw by draw.
-    func drawwise(_ session: Session, _ expr: String, _ inputs: [String], _ kind: NumberKind, tolerance: Double = 1e-9,
+    func drawwise(_ session: Session, _ expr: String, _ inputs: [String], _ kind: ValueKind, tolerance: Double = 1e-9,
                   sourceLocation: SourceLocation = #_sourceLocation, _ f: ([Double]) -> Double) {
         do {
             let value = try session.evaluate(expr)
-            #expect(NumberKind(value) == kind, "\(expr) is \(NumberKind(value).map(String.init(describing:)) ?? "not a number")",
+            #expect(ValueKind(value) == kind, "\(expr) is \(ValueKind(value).map(String.init(describing:)) ?? "not a number")",
                     sourceLocation: sourceLocation)
             guard let draws = drawsIn(value) else {
                 Issue.record("\(expr) is not uncertain: \(session.format(value))", sourceLocation: sourceLocation)
@@ -124,12 +124,8 @@ enum NumberKind: Equatable, CustomStringConvertible {
         // A shrinking quantity: (50 / 100)^(1/2) - 1 = -29.3%.
         check(s, "cagr($100M, $50M, 2)", 0.5.squareRoot() - 1, .percent, printed: "-29.3%")
         fails(s, "cagr(0, 10, 2)", "division by zero")
-        withKnownIssue("not in issue 11 (reported): `as %` refuses an uncertain number, so cagr does too") {
-            drawwise(s, "cagr(x, 98.7B, 4)", ["x"], .percent) { pow(98.7e9 / $0[0], 0.25) - 1 }
-        }
-        withKnownIssue("not in issue 11 (reported): money in two currencies divides with no rate declared") {
-            fails(s, "cagr($1B, €2B, 2)", "rate")
-        }
+        drawwise(s, "cagr(x, 98.7B, 4)", ["x"], .percent) { pow(98.7e9 / $0[0], 0.25) - 1 }
+        fails(s, "cagr($1B, €2B, 2)", "rate")
     }
 
     @Test func npv() throws {
@@ -165,10 +161,8 @@ enum NumberKind: Equatable, CustomStringConvertible {
             let x = (-50 + (2_500 + 400 * draw[0]).squareRoot()) / (2 * draw[0])  // draw[0] x^2 + 50x - 100 = 0
             return 1 / x - 1
         }
-        withKnownIssue("not in issue 11 (reported): `if` on an uncertain condition runs `fail` though no draw takes it; `as %` refuses uncertain numbers") {
-            drawwise(s, "irr([-100, 50, f])", ["f"], .percent) { draw in
-                1 / ((-50 + (2_500 + 400 * draw[0]).squareRoot()) / (2 * draw[0])) - 1
-            }
+        drawwise(s, "irr([-100, 50, f])", ["f"], .percent) { draw in
+            1 / ((-50 + (2_500 + 400 * draw[0]).squareRoot()) / (2 * draw[0])) - 1
         }
     }
 
@@ -187,13 +181,13 @@ enum NumberKind: Equatable, CustomStringConvertible {
     @Test func failNoneTypeOf() throws {
         let s = try Self.session()
         fails(s, "fail(\"the model needs a cash fact\")", "error: the model needs a cash fact")
-        fails(s, "fail(3)", "string expected")
+        fails(s, "fail(3)", "'fail' needs a string, found a number")
         guard case .none(let reason) = try s.evaluate("none(\"nothing burns\")") else {
             Issue.record("none(...) is not a missing value")
             return
         }
         #expect(reason == "nothing burns")
-        let types = ["$1B": "money", "12%": "a percentage", "3x": "a number", "12": "a number", "x": "an uncertain number",
+        let types = ["$1B": "money", "12%": "a percentage", "3x": "a multiple", "12": "a number", "x": "an uncertain number",
                      "\"a\"": "a string", "x > 1.5B": "an uncertain condition", "T.revenue[2024..2025]": "a series"]
         for (expr, name) in types.sorted(by: { $0.key < $1.key }) {
             #expect(s.format(try s.evaluate("type_of(\(expr))")) == name, "type_of(\(expr))")
@@ -209,7 +203,7 @@ enum NumberKind: Equatable, CustomStringConvertible {
         check(s, "abs(-2.5x)", 2.5, .multiple, printed: "2.5x")
         check(s, "abs(-7)", 7, .plain, printed: "7")
         drawwise(s, "abs(s)", ["s"], .plain) { abs($0[0]) }
-        fails(s, "abs(\"x\")", "number expected")
+        fails(s, "abs(\"x\")", "'abs' needs a number, found a string")
     }
 
     @Test func roundFloorCeilKeepTheKind() throws {
@@ -229,9 +223,7 @@ enum NumberKind: Equatable, CustomStringConvertible {
         drawwise(s, "round(x / 1M)", ["x"], .plain) { ($0[0] / 1e6).rounded() }
         drawwise(s, "floor(s)", ["s"], .plain) { $0[0].rounded(.down) }
         drawwise(s, "ceil(mx / 1M)", ["mx"], .money("USD")) { ($0[0] / 1e6).rounded(.up) }
-        withKnownIssue("issue 11 defect 17: a whole multiple prints `3.0x`, not `3x`") {
-            check(s, "ceil(2.1x)", 3, .multiple, printed: "3x")
-        }
+        check(s, "ceil(2.1x)", 3, .multiple, printed: "3x")
         fails(s, "round($1.5, 0.5)", "whole number of decimals")
         fails(s, "round(1, 2, 3)", "takes 1 or 2 arguments")
     }
@@ -249,8 +241,8 @@ enum NumberKind: Equatable, CustomStringConvertible {
         drawwise(s, "log10(x)", ["x"], .plain) { log10($0[0]) }
         drawwise(s, "exp(s)", ["s"], .plain) { exp($0[0]) }
         // Money has no square root or logarithm; a draw below zero has no real one.
-        fails(s, "sqrt($4)", "plain number expected")
-        fails(s, "ln($1B)", "plain number expected")
+        fails(s, "sqrt($4)", "'sqrt' needs a plain number, found money")
+        fails(s, "ln($1B)", "'ln' needs a plain number, found money")
         fails(s, "sqrt(-1)", "'sqrt' of a negative number")
         fails(s, "sqrt(s)", "'sqrt' of a negative number")
         fails(s, "ln(0)", "'ln' of zero")
@@ -294,7 +286,7 @@ enum NumberKind: Equatable, CustomStringConvertible {
         check(s, "count(T.revenue[2024..2026])", 3, .plain)
         check(s, "count(2024..2030)", 7, .plain)
         check(s, "count(\"abc\")", 3, .plain)
-        fails(s, "count(5)", "list expected")
+        fails(s, "count(5)", "'count' needs a list, found a number")
         #expect(s.format(try s.evaluate("range(2024, 2030)")) == "2024..2030")
         check(s, "count(range(2024, 2030))", 7, .plain)
         fails(s, "range(2030, 2024)", "this range is empty")
@@ -313,10 +305,10 @@ enum NumberKind: Equatable, CustomStringConvertible {
 
     @Test func distributionsKeepTheirKind() throws {
         let s = try Self.session()
-        for (expr, kind) in [("normal($1B, $100M)", NumberKind.money("USD")), ("uniform(10%, 20%)", .percent),
+        for (expr, kind) in [("normal($1B, $100M)", ValueKind.money("USD")), ("uniform(10%, 20%)", .percent),
                              ("lognormal(2x, 3x)", .multiple), ("normal(0, 1)", .plain)] {
             let value = try s.evaluate(expr)
-            #expect(NumberKind(value) == kind, "\(expr)")
+            #expect(ValueKind(value) == kind, "\(expr)")
             #expect(drawsIn(value)?.count == 2000, "\(expr)")
         }
         // 2,000 draws: the mean within 4 standard errors, the 90% interval within a few percent.
@@ -341,18 +333,14 @@ enum NumberKind: Equatable, CustomStringConvertible {
         // P: the share of draws where the condition holds, as a percent.
         check(s, "P(x > 1.5B)", Double(x.filter { $0 > 1.5e9 }.count) / 2000, .percent)
         check(s, "P(true)", 1, .percent, printed: "100%")
-        fails(s, "P(1)", "condition expected")
+        fails(s, "P(1)", "P needs a condition")
         // percentile, p5, p95 keep the kind (money stays money).
         check(s, "percentile(mx, 90)", Self.percentile(mx, 90), .money("USD"))
         check(s, "p5(mx)", Self.percentile(mx, 5), .money("USD"))
         check(s, "p95(x)", Self.percentile(x, 95), .plain)
         check(s, "p5(3)", 3, .plain)
-        fails(s, "percentile(x, 150)", "between 0 and 100")
-        withKnownIssue("issue 11 defect 3: `percentile(x, 90%)` takes the 0.9th percentile") {
-            check(s, "percentile(mx, 90%)", Self.percentile(mx, 90), .money("USD"))
-        }
-        withKnownIssue("issue 11 defect 3: a plain number below 1 is an error asking for a percent") {
-            fails(s, "percentile(x, 0.9)", "%")
-        }
+        fails(s, "percentile(x, 150)", "between 0% and 100%")
+        check(s, "percentile(mx, 90%)", Self.percentile(mx, 90), .money("USD"))
+        fails(s, "percentile(x, 0.9)", "%")
     }
 }
