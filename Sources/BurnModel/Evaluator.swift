@@ -282,6 +282,7 @@ final class Evaluator {
 
     /// Solves an identity for the cell when every other term is known; nil otherwise.
     private func solve(_ index: Int, for key: CellKey) throws -> (Quantity, [CellKey])? {
+        if let ratio = model.identities[index].ratio { return try solve(ratio: ratio, index, for: key) }
         // By index, read in place: a copy of the identity would retain its arrays, per cell.
         let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
         var terms: [(Double, Quantity)] = []
@@ -290,20 +291,7 @@ final class Evaluator {
         for (coefficient, metric) in model.identities[index].terms {
             if metric == Int(key.metric) { own += coefficient; continue }
             let k = CellKey(Int(key.company), metric, Int(key.year))
-            if case .busy(let depth) = memo.slot(k) {
-                markGuard(depth)
-                return nil
-            }
-            let q: Quantity
-            do {
-                guard case .value(let found) = try lookup(k) else { return nil }
-                q = found
-            } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
-                return nil
-            } catch {
-                if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
-                return nil
-            }
+            guard let q = identityInput(k) else { return nil }
             do {
                 terms.append((coefficient, try q.converted(toMatch: target, operation: "add", rates: model.rates,
                                                            year: Int(key.year))))
@@ -315,6 +303,25 @@ final class Evaluator {
         guard own != 0 else { return nil }
         let result = Quantity.linear(model.identities[index].constant, terms, divisor: -own).with(target.unit, display: target.display)
         return (displayed(result, Int(key.metric)), inputs)
+    }
+
+    /// Another term of an identity being solved: nil when it is unknown, has no value, or is
+    /// being worked out lower on the stack (an identity must not solve a cell from itself).
+    /// A real error is kept, to report if nothing else gives the cell.
+    func identityInput(_ k: CellKey) -> Quantity? {
+        if case .busy(let depth) = memo.slot(k) {
+            markGuard(depth)
+            return nil
+        }
+        do {
+            guard case .value(let found) = try lookup(k) else { return nil }
+            return found
+        } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
+            return nil
+        } catch {
+            if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
+            return nil
+        }
     }
 
     // MARK: - Helpers

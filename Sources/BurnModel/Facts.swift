@@ -19,6 +19,7 @@ extension Model {
         let q = try normalize(value, metric: m, company: c, year: year, at: at)
         let fact = Fact(value: q, source: source, at: at, sequence: nextSequence)
         try checkIdentities(company: c, metric: m, year: year, fact: fact)
+        try checkRatioIdentities(company: c, metric: m, year: year, fact: fact)
         let width = try admit(q.draws, at: at)
         invalidate()
         drawCount = width

@@ -63,9 +63,24 @@ public struct Identity: Sendable, Hashable {
     }
 }
 
-/// An identity with metric names resolved to catalogue positions.
+/// An identity with metric names resolved to catalogue positions. A linear one has its terms
+/// and constant; a ratio has `ratio` set and no terms (so loops over linear terms pass it by).
 struct ResolvedIdentity {
-    var identity: Identity
+    var identity: AnyIdentity
     var terms: [(coefficient: Double, metric: Int)]
     var constant: Double
+    var ratio: ResolvedRatio?
+
+    init(linear identity: Identity, terms: [(coefficient: Double, metric: Int)]) {
+        self.identity = .linear(identity)
+        self.terms = terms
+        self.constant = identity.constant
+    }
+
+    init(ratio identity: RatioIdentity, _ resolved: ResolvedRatio) {
+        self.identity = .ratio(identity)
+        self.terms = []
+        self.constant = 0
+        self.ratio = resolved
+    }
 }

@@ -103,6 +103,10 @@ extension World {
     }
 
     private func identity(_ lhs: Expr, _ rhs: Expr, _ span: Span) throws {
+        if let ratio = try IdentityBuilder.ratio(lhs, rhs, world: self, at: World.ref(span)) {
+            try edit(at: span) { try $0.addIdentity(ratio) }
+            return
+        }
         var builder = IdentityBuilder(world: self)
         try builder.add(lhs, sign: 1)
         try builder.add(rhs, sign: -1)
