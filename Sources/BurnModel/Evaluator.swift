@@ -35,6 +35,8 @@ final class Evaluator {
     private var cuts: [Int: Draws] = [:]
     /// How the slices before this one worked out each cell, shared by them all.
     let plan: Plan?
+    /// The years the facts settle a metric in, by company and metric (see `settledYears`).
+    var settled: [Int: [Int]] = [:]
 
     init(_ model: Model) {
         self.model = model
