@@ -16,7 +16,17 @@ extension Evaluator {
         case .denominator: (first, second) = (r.numerator, r.ratio)
         }
         let keys = [CellKey(c, first, y), CellKey(c, second, y)]
-        guard let a = identityInput(keys[0]), let b = identityInput(keys[1]) else { return nil }
+        if busy(keys[0]) || busy(keys[1]) { return nil }
+        // The ratio first: it seldom has a value of its own, and finding that out is quick,
+        // where the numerator may try every identity it is in.
+        let b: Quantity, a: Quantity
+        if role == .denominator {
+            guard let x = identityInput(keys[1]), let n = identityInput(keys[0]) else { return nil }
+            (a, b) = (n, x)
+        } else {
+            guard let n = identityInput(keys[0]), let x = identityInput(keys[1]) else { return nil }
+            (a, b) = (n, x)
+        }
         let result: Quantity
         switch role {
         case .numerator:

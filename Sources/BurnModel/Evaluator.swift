@@ -287,6 +287,11 @@ final class Evaluator {
         if let ratio = model.identities[index].ratio { return try solve(ratio: ratio, index, for: key) }
         // By index, read in place: a copy of the identity would retain its arrays, per cell.
         let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
+        // A term in progress lower on the stack settles it: nothing to solve, and no other
+        // term needs probing (a probe can itself try identity after identity).
+        for (_, metric) in model.identities[index].terms where metric != Int(key.metric) {
+            if busy(CellKey(Int(key.company), metric, Int(key.year))) { return nil }
+        }
         var terms: [(Double, Quantity)] = []
         var own = 0.0
         var inputs: [CellKey] = []
@@ -311,10 +316,7 @@ final class Evaluator {
     /// being worked out lower on the stack (an identity must not solve a cell from itself).
     /// A real error is kept, to report if nothing else gives the cell.
     func identityInput(_ k: CellKey) -> Quantity? {
-        if case .busy(let depth) = memo.slot(k) {
-            markGuard(depth)
-            return nil
-        }
+        if busy(k) { return nil }
         do {
             guard case .value(let found) = try lookup(k) else { return nil }
             return found
@@ -324,6 +326,14 @@ final class Evaluator {
             if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
             return nil
         }
+    }
+
+    /// True when the cell is being worked out lower on the stack; what is found now then
+    /// depends on that, so it is not cached beyond that cell.
+    func busy(_ k: CellKey) -> Bool {
+        guard case .busy(let depth) = memo.slot(k) else { return false }
+        markGuard(depth)
+        return true
     }
 
     // MARK: - Helpers
