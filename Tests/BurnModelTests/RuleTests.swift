@@ -1,4 +1,5 @@
-// RuleTests: growth rules, reaches, several rules, facts beating rules, interpolation.
+// RuleTests: growth rules, reaches, several rules, facts beating rules, interpolation, rules
+// that grow from values the identities give (issue 11, D11).
 import BurnModel
 import Testing
 
@@ -68,6 +69,57 @@ private func revenue(_ model: Model, _ year: Int) throws -> Double {
         #expect(close(try revenue(model, 2025), 8e9))
         let explained = try model.explain(company: "OpenAI", metric: "revenue", year: 2025)
         guard case .rule = explained.method else { Issue.record("expected a rule"); return }
+    }
+
+    /// `grows 3x per year` is a factor each year, `grows 50% in 2025` a rate for one year.
+    @Test func factorPerYearAndRateInAYear() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(4e9))
+        try model.addRule(company: "OpenAI", metric: "revenue", .grows(rate: Quantity(0.5, display: .percent), in: 2025))
+        try model.addRule(company: "OpenAI", metric: "revenue", .grows(factor: Quantity(3, display: .multiple), from: 2026))
+        #expect(close(try revenue(model, 2025), 6e9))     // 4B x 1.5
+        #expect(close(try revenue(model, 2027), 54e9))    // 6B x 3 x 3
+        #expect(close(try model.value(company: "OpenAI", metric: "growth", year: 2026).value, 2))
+    }
+
+    /// Issue 11, D11: costs in 2024 come from the identities (revenue 3.7B + loss 5B = 8.7B),
+    /// and `costs reaches 172.7B in 2028` grows from there at one rate: (172.7 / 8.7)^(1/4) - 1,
+    /// 111.1% a year (sqrt(sqrt(19.851)) = 2.1108). By hand, 2026 is halfway in the exponent:
+    /// 8.7B x sqrt(172.7 / 8.7) = 8.7B x 4.45540 = 38.762B.
+    @Test func reachesFromAValueAnIdentityGives() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9))
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2024, Quantity(5e9))
+        try model.addRule(company: "OpenAI", metric: "costs", .reaches(Quantity(172.7e9), in: 2028))
+        func costs(_ year: Int) throws -> Double { try model.value(company: "OpenAI", metric: "costs", year: year).value }
+        #expect(close(try costs(2024), 8.7e9))
+        #expect(close(try costs(2026), 38.762e9, 1e-5))
+        #expect(close(try costs(2028), 172.7e9))
+        let rate = 2.1108  // about (172.7 / 8.7)^(1/4)
+        for year in 2025...2028 {
+            #expect(close(try costs(year) / costs(year - 1), rate, 1e-3))
+            #expect(close(try costs(year) / costs(year - 1), try costs(2025) / costs(2024), 1e-12))  // one rate
+        }
+        guard case .rule = try model.explain(company: "OpenAI", metric: "costs", year: 2026).method else {
+            Issue.record("expected the rule"); return
+        }
+    }
+
+    /// A per-year rule with no `from` starts after the first year the facts settle the metric,
+    /// here through the identities (2024), not after its first own fact (2026).
+    @Test func growsFromAValueAnIdentityGives() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2024, Quantity(3.7e9))
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2024, Quantity(5e9))
+        try model.setFact(company: "OpenAI", metric: "costs", year: 2026, Quantity(20e9))
+        try model.addRule(company: "OpenAI", metric: "costs", .grows(Quantity(0.5, display: .percent)))
+        func costs(_ year: Int) throws -> Double { try model.value(company: "OpenAI", metric: "costs", year: year).value }
+        #expect(close(try costs(2025), 13.05e9))  // 8.7B x 1.5
+        #expect(close(try costs(2026), 20e9))     // the fact
+        #expect(close(try costs(2027), 30e9))
     }
 
     @Test func ruleOnAMetricWithNoFactStartsAfterTheFirstYear() throws {
