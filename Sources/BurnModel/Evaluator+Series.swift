@@ -152,7 +152,9 @@ extension Evaluator {
     // MARK: - Interpolation
 
     /// Between two facts with no rule in between, the years grow at the constant rate that
-    /// joins them (linearly when the signs differ or one is 0). Not for sums of events.
+    /// joins them (linearly when the signs differ or one is 0). A value the identities give
+    /// from a year's facts counts as a fact here (revenue from a loss and a margin). Not for
+    /// sums of events.
     func interpolate(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         if decl.role == .roundAmounts || decl.role == .commitments { return nil }
         var before: Int?, after: Int?
@@ -160,8 +162,7 @@ extension Evaluator {
             if (year < y) && (year > (before ?? Int.min)) { before = year }
             if (year > y) && (year < (after ?? Int.max)) { after = year }
         }
-        // Read in place: a copy of the company would retain each of its collections.
-        if let years = model.companyList[c].facts[m]?.keys { for year in years { consider(year) } }
+        for year in settledYears(c, m) { consider(year) }
         if decl.role == .roundValuation {
             for round in model.companyList[c].rounds where round.valuation != nil { consider(round.year) }
         }

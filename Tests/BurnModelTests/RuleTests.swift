@@ -122,6 +122,23 @@ private func revenue(_ model: Model, _ year: Int) throws -> Double {
         #expect(close(try costs(2027), 30e9))
     }
 
+    /// Interpolation joins a fact to a value the identities give: Scripts/openai-2028.burn
+    /// states the 2028 loss (74B) and margin (-75%), so revenue[2028] = 74B / 75% = 98.67B, and
+    /// 2026 lies on the constant rate from 13B in 2025: 13B x (98.67 / 13)^(1/3) = 25.55B.
+    @Test func interpolationToAValueAnIdentityGives() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        try model.setFact(company: "OpenAI", metric: "revenue", year: 2025, Quantity(13e9))
+        try model.setFact(company: "OpenAI", metric: "loss", year: 2028, Quantity(74e9))
+        try model.setFact(company: "OpenAI", metric: "margin", year: 2028, Quantity(-0.75))
+        let end = 74e9 / 0.75
+        #expect(close(try revenue(model, 2028), end))
+        let rate = Foundation_cbrt(end / 13e9)  // 1.965, the 96.5% a year of D10
+        #expect(close(try revenue(model, 2026), 13e9 * rate, 1e-9))
+        #expect(close(try revenue(model, 2026), 25.55e9, 1e-3))
+        #expect(close(try revenue(model, 2027), 13e9 * rate * rate, 1e-9))
+    }
+
     @Test func ruleOnAMetricWithNoFactStartsAfterTheFirstYear() throws {
         var model = Catalogue.openAI()
         try model.addRule(company: "OpenAI", metric: "costs", .grows(0.2))
