@@ -152,9 +152,10 @@ extension Evaluator {
     // MARK: - Interpolation
 
     /// Between two facts with no rule in between, the years grow at the constant rate that
-    /// joins them (linearly when the signs differ or one is 0). A value the identities give
-    /// from a year's facts counts as a fact here (revenue from a loss and a margin). Not for
-    /// sums of events.
+    /// joins them (linearly when the signs differ or one is 0). Not for sums of events.
+    /// One of the two may be a value the identities give from that year's facts (revenue
+    /// from a loss and a margin), but not both: a metric with no fact of its own (costs,
+    /// between revenue and loss facts) comes from the identities, not from a second path.
     func interpolate(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         if decl.role == .roundAmounts || decl.role == .commitments { return nil }
         var before: Int?, after: Int?
@@ -167,6 +168,9 @@ extension Evaluator {
             for round in model.companyList[c].rounds where round.valuation != nil { consider(round.year) }
         }
         guard let a = before, let b = after else { return nil }
+        if decl.role != .roundValuation {
+            guard model.companyList[c].facts[m]?[a] != nil || model.companyList[c].facts[m]?[b] != nil else { return nil }
+        }
         if model.companyList[c].rules[m] != nil {
             for year in (a + 1)..<b where coveringRule(c, m, year) != nil { return nil }
         }

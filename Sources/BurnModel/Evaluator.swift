@@ -234,6 +234,13 @@ final class Evaluator {
             }
         }
         resetInputs()
+        // The identities give this cell from the year's facts, but not now (a term is being
+        // worked out lower on the stack): a rule or interpolation must not stand in for it,
+        // as a fact beats a rule. The identity that is waiting finds it another way.
+        if !model.identitiesByMetric[m].isEmpty, settledYears(c, m).contains(y) {
+            if let real = frames[frames.count - 1].realError { throw real }
+            return .unknown(unknown(key))
+        }
         if let r = try applyRule(c, m, y) { return .value(r.0, r.1) }
         resetInputs()
         if let r = try interpolate(decl, c, m, y) { return .value(r.0, r.1) }

@@ -139,6 +139,40 @@ private func revenue(_ model: Model, _ year: Int) throws -> Double {
         #expect(close(try revenue(model, 2027), 13e9 * rate * rate, 1e-9))
     }
 
+    /// A rule never stands in for a value the year's facts settle through the identities, even
+    /// while another cell of the identity is being worked out: with revenue 11.6B and loss 8B in
+    /// 2025, the margin is -8 / 11.6 = -69%, whatever `costs grow` says (10% on 8.7B is 9.57B,
+    /// which would give (11.6 - 9.57) / 11.6 = +17.5%).
+    @Test func aRuleDoesNotOverrideWhatTheFactsSettle() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        for (year, revenue, loss) in [(2024, 3.7e9, 5e9), (2025, 11.6e9, 8e9)] {
+            try model.setFact(company: "OpenAI", metric: "revenue", year: year, Quantity(revenue))
+            try model.setFact(company: "OpenAI", metric: "loss", year: year, Quantity(loss))
+        }
+        try model.addRule(company: "OpenAI", metric: "costs", .grows(Quantity(0.1, display: .percent)))
+        #expect(close(try model.value(company: "OpenAI", metric: "margin", year: 2025).value, -8 / 11.6))
+        #expect(close(try model.value(company: "OpenAI", metric: "costs", year: 2025).value, 19.6e9))
+        #expect(close(try model.value(company: "OpenAI", metric: "costs", year: 2026).value, 19.6e9 * 1.1))
+    }
+
+    /// Interpolation needs a fact of the metric at one end at least: costs between two years
+    /// the identities settle come from the identities, not from a second, inconsistent path.
+    /// Revenue 3.7B, 29.4B and loss 5B, 10B in 2024 and 2026 interpolate to 10.43B and 7.071B in
+    /// 2025 (sqrt(3.7 x 29.4), sqrt(5 x 10)); costs are their sum, 17.5B, not sqrt(8.7 x 39.4).
+    @Test func interpolationNeedsAFactAtOneEnd() throws {
+        var model = Catalogue.forTests()
+        model.declareCompany("OpenAI")
+        for (year, revenue, loss) in [(2024, 3.7e9, 5e9), (2026, 29.4e9, 10e9)] {
+            try model.setFact(company: "OpenAI", metric: "revenue", year: year, Quantity(revenue))
+            try model.setFact(company: "OpenAI", metric: "loss", year: year, Quantity(loss))
+        }
+        let costs = try model.value(company: "OpenAI", metric: "costs", year: 2025).value
+        #expect(close(costs, (3.7 * 29.4).squareRoot() * 1e9 + (5.0 * 10).squareRoot() * 1e9))
+        #expect(close(try model.value(company: "OpenAI", metric: "margin", year: 2025).value,
+                      -(5.0 * 10).squareRoot() / (3.7 * 29.4).squareRoot()))
+    }
+
     @Test func ruleOnAMetricWithNoFactStartsAfterTheFirstYear() throws {
         var model = Catalogue.openAI()
         try model.addRule(company: "OpenAI", metric: "costs", .grows(0.2))
