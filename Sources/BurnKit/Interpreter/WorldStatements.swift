@@ -243,7 +243,8 @@ extension World {
     /// keeps the `%` or `x` it was written with). A plain number says neither, so it is an
     /// error: `grows 60 per year` would multiply by 61 as a rate and by 60 as a factor.
     private func growth(_ e: Expr, _ interpreter: Interpreter) throws -> Growth {
-        let q = try plainAmount(e, interpreter, what: "a growth", hint: "write `grows 50% per year` or `grows 3.1x in 2025`")
+        let q = try plainAmount(e, interpreter, what: "a growth", kinds: "a percentage or a multiple",
+                                hint: "write `grows 50% per year` or `grows 3.1x in 2025`")
         switch q.display {
         case .percent: return .rate(q)
         case .multiple: return .factor(q)
@@ -264,11 +265,12 @@ extension World {
         }
     }
 
-    /// A rate or factor: a plain number or percentage, certain or uncertain.
-    func plainAmount(_ e: Expr, _ interpreter: Interpreter, what: String, hint: String) throws -> Quantity {
+    /// A number with no unit (a percentage, a multiple), certain or uncertain.
+    func plainAmount(_ e: Expr, _ interpreter: Interpreter, what: String, kinds: String = "a plain number or a percentage",
+                     hint: String) throws -> Quantity {
         let v = try interpreter.evaluate(e)
         guard let q = World.amount(v), q.unit.isNone else {
-            throw Diagnostic("\(what) is a plain number or a percentage, found \(describe(v))", at: e.span, hint: hint)
+            throw Diagnostic("\(what) is \(kinds), found \(describe(v))", at: e.span, hint: hint)
         }
         return q
     }
