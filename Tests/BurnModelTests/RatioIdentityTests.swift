@@ -127,6 +127,28 @@ private func model(_ facts: [(String, Quantity)], year: Int = 2028) throws -> Mo
         #expect(solved2 == "operating_income = margin * revenue")
     }
 
+    /// Property: any two of margin, operating income and revenue give back the third, for
+    /// margins and revenues drawn from a fixed seed (negative margins included).
+    @Test func theRatioHoldsEveryWay() throws {
+        var state: UInt64 = 11
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<40 {
+            let revenue = 1e9 + next() * 199e9, margin = -3 + next() * 3.8
+            guard abs(margin) > 1e-3 else { continue }
+            let income = margin * revenue
+            let a = try model([("operating_income", .money(income)), ("margin", Quantity(margin))])
+            #expect(close(try value(a, "revenue").value, revenue, 1e-12))
+            let b = try model([("revenue", .money(revenue)), ("operating_income", .money(income))])
+            #expect(close(try value(b, "margin").value, margin, 1e-12))
+            let c = try model([("margin", Quantity(margin)), ("revenue", .money(revenue))])
+            #expect(close(try value(c, "operating_income").value, income, 1e-12))
+            #expect(close(try value(c, "costs").value, revenue - income, 1e-12))
+        }
+    }
+
     @Test func declaringARatio() throws {
         var m = Catalogue.forTests()
         #expect(modelError { try m.addIdentity(RatioIdentity("margin", "profit", "revenue")) }?.message.contains("profit") == true)
