@@ -11,7 +11,7 @@ public struct Derivation {
         /// The company's own formula, or the catalogue's default.
         case formula(isDefault: Bool, at: SourceRef?)
         /// Solved from an identity; `solved` reads `costs = revenue - operating_income`.
-        case identity(Identity, solved: String)
+        case identity(AnyIdentity, solved: String)
         case rule(GrowthRule)
         case interpolation(from: Int, to: Int)
         /// A valuation kept from the year before.

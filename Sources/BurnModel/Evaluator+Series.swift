@@ -82,19 +82,41 @@ extension Evaluator {
         }
     }
 
-    /// Where a per-year rule starts: its `from`, else the year after the metric's first fact
-    /// (or the company's first year).
+    /// Where a per-year rule starts: its `from`, else the year after the metric's first known
+    /// value (a fact, or one the identities give from that year's facts), else after the
+    /// company's first year.
     private func start(_ from: Int?, _ c: Int, _ m: Int) -> Int? {
         if let from { return from }
-        if let first = model.companyList[c].facts[m]?.keys.min() { return first + 1 }
+        if let first = settledYears(c, m).first { return first + 1 }
         return model.companyList[c].firstYear.map { $0 + 1 }
     }
 
-    /// The last year before a `reaches` rule's year whose value is settled otherwise: a fact,
-    /// or a year another rule fixes (an open-ended per-year rule settles none).
+    /// The years in which the facts alone settle a metric, in order: its own facts, and the
+    /// years where the identities give it from the other facts of that year (costs from
+    /// revenue and loss). A rule grows from these, not only from facts.
+    func settledYears(_ c: Int, _ m: Int) -> [Int] {
+        let key = c * model.metricList.count + m
+        if let years = settled[key] { return years }
+        // Read in place: a copy of the company would retain each of its collections.
+        var years = Set(model.companyList[c].facts[m]?.keys ?? [:].keys)
+        if !model.identitiesByMetric[m].isEmpty {
+            var given: [Int: Set<Int>] = [:]
+            for (metric, facts) in model.companyList[c].facts where metric != m && !model.identitiesByMetric[metric].isEmpty {
+                for year in facts.keys where !years.contains(year) { given[year, default: []].insert(metric) }
+            }
+            for (year, metrics) in given where model.identitiesGive(m, from: metrics) { years.insert(year) }
+        }
+        let sorted = years.sorted()
+        settled[key] = sorted
+        return sorted
+    }
+
+    /// The last year before a `reaches` rule's year whose value is settled otherwise: a fact
+    /// or a value the identities give from that year's facts, or a year another rule fixes
+    /// (an open-ended per-year rule settles none).
     private func anchor(_ rules: [GrowthRule], _ i: Int, _ c: Int, _ m: Int) -> Int? {
         guard case .reaches(_, let year) = rules[i].kind else { return nil }
-        var best = model.companyList[c].facts[m]?.keys.filter { $0 < year }.max()
+        var best = settledYears(c, m).last { $0 < year }
         func consider(_ y: Int) { if (y < year) && (y > (best ?? Int.min)) { best = y } }
         for (j, rule) in rules.enumerated() where j != i {
             switch rule.kind {
@@ -131,6 +153,9 @@ extension Evaluator {
 
     /// Between two facts with no rule in between, the years grow at the constant rate that
     /// joins them (linearly when the signs differ or one is 0). Not for sums of events.
+    /// One of the two may be a value the identities give from that year's facts (revenue
+    /// from a loss and a margin), but not both: a metric with no fact of its own (costs,
+    /// between revenue and loss facts) comes from the identities, not from a second path.
     func interpolate(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         if decl.role == .roundAmounts || decl.role == .commitments { return nil }
         var before: Int?, after: Int?
@@ -138,12 +163,14 @@ extension Evaluator {
             if (year < y) && (year > (before ?? Int.min)) { before = year }
             if (year > y) && (year < (after ?? Int.max)) { after = year }
         }
-        // Read in place: a copy of the company would retain each of its collections.
-        if let years = model.companyList[c].facts[m]?.keys { for year in years { consider(year) } }
+        for year in settledYears(c, m) { consider(year) }
         if decl.role == .roundValuation {
             for round in model.companyList[c].rounds where round.valuation != nil { consider(round.year) }
         }
         guard let a = before, let b = after else { return nil }
+        if decl.role != .roundValuation {
+            guard model.companyList[c].facts[m]?[a] != nil || model.companyList[c].facts[m]?[b] != nil else { return nil }
+        }
         if model.companyList[c].rules[m] != nil {
             for year in (a + 1)..<b where coveringRule(c, m, year) != nil { return nil }
         }

@@ -35,6 +35,8 @@ final class Evaluator {
     private var cuts: [Int: Draws] = [:]
     /// How the slices before this one worked out each cell, shared by them all.
     let plan: Plan?
+    /// The years the facts settle a metric in, by company and metric (see `settledYears`).
+    var settled: [Int: [Int]] = [:]
 
     init(_ model: Model) {
         self.model = model
@@ -234,6 +236,13 @@ final class Evaluator {
             }
         }
         resetInputs()
+        // The identities give this cell from the year's facts, but not now (a term is being
+        // worked out lower on the stack): a rule or interpolation must not stand in for it,
+        // as a fact beats a rule. The identity that is waiting finds it another way.
+        if !model.identitiesByMetric[m].isEmpty, settledYears(c, m).contains(y) {
+            if let real = frames[frames.count - 1].realError { throw real }
+            return .unknown(unknown(key))
+        }
         if let r = try applyRule(c, m, y) { return .value(r.0, r.1) }
         resetInputs()
         if let r = try interpolate(decl, c, m, y) { return .value(r.0, r.1) }
@@ -284,28 +293,21 @@ final class Evaluator {
 
     /// Solves an identity for the cell when every other term is known; nil otherwise.
     private func solve(_ index: Int, for key: CellKey) throws -> (Quantity, [CellKey])? {
+        if let ratio = model.identities[index].ratio { return try solve(ratio: ratio, index, for: key) }
         // By index, read in place: a copy of the identity would retain its arrays, per cell.
         let target = Quantity(0, model.canonicalUnit(Int(key.metric), company: Int(key.company)))
+        // A term in progress lower on the stack settles it: nothing to solve, and no other
+        // term needs probing (a probe can itself try identity after identity).
+        for (_, metric) in model.identities[index].terms where metric != Int(key.metric) {
+            if busy(CellKey(Int(key.company), metric, Int(key.year))) { return nil }
+        }
         var terms: [(Double, Quantity)] = []
         var own = 0.0
         var inputs: [CellKey] = []
         for (coefficient, metric) in model.identities[index].terms {
             if metric == Int(key.metric) { own += coefficient; continue }
             let k = CellKey(Int(key.company), metric, Int(key.year))
-            if case .busy(let depth) = memo.slot(k) {
-                markGuard(depth)
-                return nil
-            }
-            let q: Quantity
-            do {
-                guard case .value(let found) = try lookup(k) else { return nil }
-                q = found
-            } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
-                return nil
-            } catch {
-                if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
-                return nil
-            }
+            guard let q = identityInput(k) else { return nil }
             do {
                 terms.append((coefficient, try q.converted(toMatch: target, operation: "add", rates: model.rates,
                                                            year: Int(key.year))))
@@ -317,6 +319,30 @@ final class Evaluator {
         guard own != 0 else { return nil }
         let result = Quantity.linear(model.identities[index].constant, terms, divisor: -own).with(target.unit, display: target.display)
         return (displayed(result, Int(key.metric)), inputs)
+    }
+
+    /// Another term of an identity being solved: nil when it is unknown, has no value, or is
+    /// being worked out lower on the stack (an identity must not solve a cell from itself).
+    /// A real error is kept, to report if nothing else gives the cell.
+    func identityInput(_ k: CellKey) -> Quantity? {
+        if busy(k) { return nil }
+        do {
+            guard case .value(let found) = try lookup(k) else { return nil }
+            return found
+        } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
+            return nil
+        } catch {
+            if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }
+            return nil
+        }
+    }
+
+    /// True when the cell is being worked out lower on the stack; what is found now then
+    /// depends on that, so it is not cached beyond that cell.
+    func busy(_ k: CellKey) -> Bool {
+        guard case .busy(let depth) = memo.slot(k) else { return false }
+        markGuard(depth)
+        return true
     }
 
     // MARK: - Helpers

@@ -30,7 +30,10 @@ extension Model {
         cell.isDisputed = disagree(cell, year: year)
         // The value the cell will have must fit the identities; a cell in dispute has none yet
         // (its sources are compared with each other instead, and reading it is an error).
-        if !cell.isDisputed { try checkIdentities(company: c, metric: m, year: year, fact: cell.first) }
+        if !cell.isDisputed {
+            try checkIdentities(company: c, metric: m, year: year, fact: cell.first)
+            try checkRatioIdentities(company: c, metric: m, year: year, fact: cell.first)
+        }
         let width = try admit(q.draws, at: at)
         invalidate()
         drawCount = width

@@ -63,9 +63,47 @@ public struct Identity: Sendable, Hashable {
     }
 }
 
-/// An identity with metric names resolved to catalogue positions.
+/// An identity with metric names resolved to catalogue positions. A linear one has its terms
+/// and constant; a ratio has `ratio` set and no terms (so loops over linear terms pass it by).
 struct ResolvedIdentity {
-    var identity: Identity
+    var identity: AnyIdentity
     var terms: [(coefficient: Double, metric: Int)]
     var constant: Double
+    var ratio: ResolvedRatio?
+
+    init(linear identity: Identity, terms: [(coefficient: Double, metric: Int)]) {
+        self.identity = .linear(identity)
+        self.terms = terms
+        self.constant = identity.constant
+    }
+
+    init(ratio identity: RatioIdentity, _ resolved: ResolvedRatio) {
+        self.identity = .ratio(identity)
+        self.terms = []
+        self.constant = 0
+        self.ratio = resolved
+    }
+}
+
+extension Model {
+    /// True when the identities, chained, give metric `m` from the metrics in `given` (the
+    /// facts of one year): revenue and loss give costs, and then margin.
+    func identitiesGive(_ m: Int, from given: Set<Int>) -> Bool {
+        var known = given
+        var progress = true
+        while progress && !known.contains(m) {
+            progress = false
+            for identity in identities {
+                let metrics = identity.ratio.map { [$0.ratio, $0.numerator, $0.denominator] } ?? identity.terms.map(\.metric)
+                let missing = Set(metrics).subtracting(known)
+                // A linear term whose coefficients cancel gives nothing; nor does a ratio over 0,
+                // but which years divide by 0 is for the evaluator to find.
+                guard missing.count == 1, let u = missing.first else { continue }
+                if identity.ratio == nil, identity.terms.filter({ $0.metric == u }).reduce(0, { $0 + $1.coefficient }) == 0 { continue }
+                known.insert(u)
+                progress = true
+            }
+        }
+        return known.contains(m)
+    }
 }

@@ -69,13 +69,36 @@ public struct Model {
             terms.append((term.coefficient, m))
         }
         invalidate()
+        register(ResolvedIdentity(linear: identity, terms: terms), metrics: terms.map(\.metric))
+    }
+
+    /// Adds a ratio identity (`margin = operating_income / revenue`) over three declared metrics.
+    public mutating func addIdentity(_ identity: RatioIdentity) throws {
+        var found: [Int] = []
+        for name in identity.metrics {
+            guard let m = metricIndices[name] else {
+                var e = ModelError.undeclaredMetric(name)
+                e.at = identity.at
+                throw e
+            }
+            found.append(m)
+        }
+        guard Set(found).count == 3 else {
+            throw ModelError(.invalid, "a ratio identity needs three different metrics", at: identity.at)
+        }
+        invalidate()
+        let resolved = ResolvedRatio(ratio: found[0], numerator: found[1], denominator: found[2])
+        register(ResolvedIdentity(ratio: identity, resolved), metrics: found)
+    }
+
+    private mutating func register(_ identity: ResolvedIdentity, metrics: [Int]) {
         let index = identities.count
-        identities.append(ResolvedIdentity(identity: identity, terms: terms, constant: identity.constant))
-        for m in Set(terms.map(\.metric)).sorted() { identitiesByMetric[m].append(index) }
+        identities.append(identity)
+        for m in Set(metrics).sorted() { identitiesByMetric[m].append(index) }
     }
 
     /// Every identity, in declaration order.
-    public var allIdentities: [Identity] { identities.map(\.identity) }
+    public var allIdentities: [AnyIdentity] { identities.map(\.identity) }
 
     /// The catalogue's formula for a metric, used by every company without its own.
     public mutating func setDefaultFormula(_ metric: String, _ formula: any Formula, at: SourceRef? = nil) throws {

@@ -109,26 +109,22 @@ import Testing
 
     @Test func aMultiplePerYearIsAFactor() async throws {
         // `grows kx per year` multiplies by k every year: growth k - 1.
-        await withKnownIssue("issue 11 defect 1: `grows kx per year` multiplies by k + 1") {
-            await propertyCheck(count: 10, input: Gen.int(in: 1...100_000), Gen.int(in: 10...999)) { start, hundredths in
-                let k = decimalValue(hundredths, 2)
-                let rule = "revenue grows \(decimalLiteral(hundredths, 2))x per year"
-                for cell in try growth(start, rule, years: 3) {
-                    #expect(close(cell.growth, k - 1, absolute: 1e-12), "\(rule): growth \(cell.growth)")
-                }
+        await propertyCheck(count: 10, input: Gen.int(in: 1...100_000), Gen.int(in: 10...999)) { start, hundredths in
+            let k = decimalValue(hundredths, 2)
+            let rule = "revenue grows \(decimalLiteral(hundredths, 2))x per year"
+            for cell in try growth(start, rule, years: 3) {
+                #expect(close(cell.growth, k - 1, absolute: 1e-12), "\(rule): growth \(cell.growth)")
             }
         }
     }
 
     @Test func aPercentInAYearIsARate() async throws {
         // `grows r% in 2025` multiplies by 1 + r, as `per year` does.
-        await withKnownIssue("issue 11 defect 1: `grows r% in YEAR` multiplies by r") {
-            await propertyCheck(count: 10, input: Gen.int(in: 1...100_000), Gen.int(in: 1...3000)) { start, tenths in
-                let rate = decimalValue(tenths, 3)
-                let rule = "revenue grows \(decimalLiteral(tenths, 1))% in 2025"
-                let cells = try growth(start, rule, years: 1)
-                #expect(close(cells[0].growth, rate, absolute: 1e-12), "\(rule): growth \(cells[0].growth)")
-            }
+        await propertyCheck(count: 10, input: Gen.int(in: 1...100_000), Gen.int(in: 1...3000)) { start, tenths in
+            let rate = decimalValue(tenths, 3)
+            let rule = "revenue grows \(decimalLiteral(tenths, 1))% in 2025"
+            let cells = try growth(start, rule, years: 1)
+            #expect(close(cells[0].growth, rate, absolute: 1e-12), "\(rule): growth \(cells[0].growth)")
         }
     }
 

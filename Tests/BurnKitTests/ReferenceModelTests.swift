@@ -327,9 +327,7 @@ struct ReferenceModel: CustomStringConvertible {
         try session.run(source: "company K\nrevenue[2024] = 3.7B\nloss[2024] = 5B\ncosts reaches 172.7B in 2028\n")
         let expected = 8.7e9 * (172.7 / 8.7).squareRoot()
         let got = try? session.evaluate("K.costs[2026]")
-        withKnownIssue("issue 11 defect 11: `reaches` ignores a value an identity derived") {
-            #expect(got.flatMap(numberIn).map { close($0, expected) } == true, "costs[2026]")
-        }
+        #expect(got.flatMap(numberIn).map { close($0, expected) } == true, "costs[2026]")
     }
 
     @Test func theGeneratorCoversEveryKindOfStatement() {

@@ -39,20 +39,16 @@ enum Catalogue {
         try! model.addIdentity(Identity([(1, "operating_income"), (-1, "revenue"), (1, "costs")]))
         try! model.addIdentity(Identity([(1, "loss"), (1, "operating_income")]))
         try! model.addIdentity(Identity([(1, "costs"), (-1, "compute"), (-1, "staff"), (-1, "other_costs")]))
+        try! model.addIdentity(RatioIdentity("margin", "operating_income", "revenue"))
+        try! model.addIdentity(RatioIdentity("multiple", "valuation", "revenue"))
 
         try! model.setDefaultFormula("burn", formula { ctx in
             let v = try combine(ctx, [(1, try ctx.value("costs")), (1, try ctx.value("capex")), (-1, try ctx.value("revenue"))])
             return v.value > 0 ? v : Quantity(0, v.unit)
         })
-        try! model.setDefaultFormula("margin", formula { ctx in
-            try ctx.value("operating_income").divided(by: try ctx.value("revenue"), rates: ctx.rates, year: ctx.year)
-        })
         try! model.setDefaultFormula("growth", formula { ctx in
             let ratio = try ctx.value("revenue").divided(by: try ctx.value("revenue", year: ctx.year - 1), rates: ctx.rates)
             return Quantity(ratio.value - 1)
-        })
-        try! model.setDefaultFormula("multiple", formula { ctx in
-            try ctx.value("valuation").divided(by: try ctx.value("revenue"), rates: ctx.rates, year: ctx.year)
         })
         try! model.setDefaultFormula("runway", formula { ctx in
             let burn = try ctx.value("burn")

@@ -51,10 +51,11 @@ import Testing
         #expect(source == "001" && where_ == at)
     }
 
-    @Test func explainFormulaAndRound() throws {
+    @Test func explainRatioAndRound() throws {
         let model = Catalogue.openAI()
         let tree = try model.explain(company: "OpenAI", metric: "multiple", year: 2024)
-        guard case .formula(isDefault: true, _) = tree.method else { Issue.record("formula"); return }
+        guard case .identity(.ratio, let solved) = tree.method else { Issue.record("ratio identity"); return }
+        #expect(solved == "multiple = valuation / revenue")
         #expect(tree.children.map(\.metric) == ["valuation", "revenue"])
         guard case .rounds(let rounds) = tree.children[0].method else { Issue.record("round"); return }
         #expect(rounds.first?.label == "Oct 2024")

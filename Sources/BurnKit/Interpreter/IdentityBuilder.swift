@@ -1,4 +1,5 @@
-// IdentityBuilder: reads `identity a = b - c` as the linear relation a - b + c = 0.
+// IdentityBuilder: reads `identity a = b - c` as the linear relation a - b + c = 0, and
+// `identity a = b / c` (or `b = a * c`) as a ratio.
 import BurnModel
 
 struct IdentityBuilder {
@@ -33,8 +34,32 @@ struct IdentityBuilder {
         }
     }
 
+    /// `margin = operating_income / revenue`, or the same written as a product
+    /// (`operating_income = margin * revenue`): a metric on one side, a quotient or product of
+    /// two metrics on the other. Nil for any other shape (a linear identity, or an error).
+    static func ratio(_ lhs: Expr, _ rhs: Expr, world: World, at: SourceRef?) throws -> RatioIdentity? {
+        guard let (single, pair) = metricAndPair(lhs, rhs) ?? metricAndPair(rhs, lhs),
+              case .binary(let op, let l, let r) = pair.kind,
+              case .name(let x) = single.kind, case .name(let a) = l.kind, case .name(let b) = r.kind else { return nil }
+        for (name, e) in [(x, single), (a, l), (b, r)] { try world.requireMetric(Name(name, e.span)) }
+        guard Set([x, a, b]).count == 3 else {
+            throw Diagnostic("a ratio identity needs three different metrics", at: lhs.span.to(rhs.span),
+                             hint: "write it like `identity margin = operating_income / revenue`")
+        }
+        // x = a / b is the ratio itself; x = a * b is the ratio a = x / b.
+        return op == .divide ? RatioIdentity(x, a, b, at: at) : RatioIdentity(a, x, b, at: at)
+    }
+
+    /// A lone metric name on one side and a product or quotient of two names on the other.
+    private static func metricAndPair(_ one: Expr, _ other: Expr) -> (Expr, Expr)? {
+        guard case .name = one.kind, case .binary(let op, let l, let r) = other.kind,
+              op == .divide || op == .multiply, case .name = l.kind, case .name = r.kind else { return nil }
+        return (one, other)
+    }
+
     private func notLinear(_ e: Expr) -> Diagnostic {
-        Diagnostic("an identity adds and subtracts metrics (with constant factors)", at: e.span,
-                   hint: "write it like `identity operating_income = revenue - costs`; use a formula for anything else")
+        Diagnostic("an identity adds and subtracts metrics (with constant factors), or divides one metric by another",
+                   at: e.span,
+                   hint: "write it like `identity operating_income = revenue - costs` or `identity margin = operating_income / revenue`; use a formula for anything else")
     }
 }

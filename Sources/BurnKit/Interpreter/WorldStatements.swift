@@ -103,6 +103,10 @@ extension World {
     }
 
     private func identity(_ lhs: Expr, _ rhs: Expr, _ span: Span) throws {
+        if let ratio = try IdentityBuilder.ratio(lhs, rhs, world: self, at: World.ref(span)) {
+            try edit(at: span) { try $0.addIdentity(ratio) }
+            return
+        }
         var builder = IdentityBuilder(world: self)
         try builder.add(lhs, sign: 1)
         try builder.add(rhs, sign: -1)
@@ -250,15 +254,22 @@ extension World {
         let at = World.ref(span)
         let rule: GrowthRule
         switch kind {
-        case .growsPerYear(let rate, let from, let until):
-            let r = try plainAmount(rate, interpreter, what: "a growth rate", hint: "write `grows 50% per year`")
+        case .growsPerYear(let amount, let from, let until):
+            let g = try growth(amount, interpreter)
             let f = try from.map { try calendarYear(interpreter.evaluate($0), at: $0.span) }
             let u = try until.map { try calendarYear(interpreter.evaluate($0), at: $0.span) }
             if let f, let u, f > u { throw Diagnostic("this rule starts in \(f), after it ends in \(u)", at: span) }
-            rule = .grows(r, from: f, until: u, at: at)
-        case .growsIn(let factor, let year):
-            let x = try plainAmount(factor, interpreter, what: "a growth factor", hint: "write `grows 3.1x in 2025`")
-            rule = .grows(factor: x, in: try calendarYear(interpreter.evaluate(year), at: year.span), at: at)
+            switch g {
+            case .rate(let r): rule = .grows(r, from: f, until: u, at: at)
+            case .factor(let x): rule = .grows(factor: x, from: f, until: u, at: at)
+            }
+        case .growsIn(let amount, let year):
+            let g = try growth(amount, interpreter)
+            let y = try calendarYear(interpreter.evaluate(year), at: year.span)
+            switch g {
+            case .rate(let r): rule = .grows(rate: r, in: y, at: at)
+            case .factor(let x): rule = .grows(factor: x, in: y, at: at)
+            }
         case .reaches(let value, let year):
             guard let q = World.amount(try interpreter.evaluate(value)) else {
                 throw Diagnostic("`reaches` needs a number", at: value.span)
@@ -268,11 +279,45 @@ extension World {
         try edit(at: span) { try $0.addRule(company: company, metric: metric.text, rule) }
     }
 
-    /// A rate or factor: a plain number or percentage, certain or uncertain.
-    func plainAmount(_ e: Expr, _ interpreter: Interpreter, what: String, hint: String) throws -> Quantity {
+    /// What `grows` is given: a percent is a rate (`grows 50%` multiplies by 1.5), a multiple
+    /// a factor (`grows 3.1x` multiplies by 3.1).
+    enum Growth {
+        case rate(Quantity)
+        case factor(Quantity)
+    }
+
+    /// The growth of a `grows` rule, told apart by its display (a knob or an uncertain number
+    /// keeps the `%` or `x` it was written with). A plain number says neither, so it is an
+    /// error: `grows 60 per year` would multiply by 61 as a rate and by 60 as a factor.
+    private func growth(_ e: Expr, _ interpreter: Interpreter) throws -> Growth {
+        let q = try plainAmount(e, interpreter, what: "a growth", kinds: "a percentage or a multiple",
+                                hint: "write `grows 50% per year` or `grows 3.1x in 2025`")
+        switch q.display {
+        case .percent: return .rate(q)
+        case .multiple: return .factor(q)
+        default:
+            let text = interpreter.sources[e.span.file]?.text(of: e.span) ?? "?"
+            let literal = Double(String(text.filter { $0 != "_" })) != nil
+            let hint: String
+            if literal {
+                hint = "write `\(text)%` for a rate, or `\(text)x` for a factor"
+            } else if q.isUncertain {
+                // `as` does not convert an uncertain number: its numbers must say it.
+                hint = "write its numbers with `%` for a rate (`uniform(50%, 150%)`), or with `x` for a factor"
+            } else {
+                hint = "write `(\(text) as %)` for a rate, or `(\(text) as x)` for a factor"
+            }
+            throw Diagnostic("a growth needs `%` for a rate or `x` for a factor, not a plain number", at: e.span,
+                             label: literal ? "did you mean `\(text)%`?" : "this is a plain number", hint: hint)
+        }
+    }
+
+    /// A number with no unit (a percentage, a multiple), certain or uncertain.
+    func plainAmount(_ e: Expr, _ interpreter: Interpreter, what: String, kinds: String = "a plain number or a percentage",
+                     hint: String) throws -> Quantity {
         let v = try interpreter.evaluate(e)
         guard let q = World.amount(v), q.unit.isNone else {
-            throw Diagnostic("\(what) is a plain number or a percentage, found \(describe(v))", at: e.span, hint: hint)
+            throw Diagnostic("\(what) is \(kinds), found \(describe(v))", at: e.span, hint: hint)
         }
         return q
     }
