@@ -81,9 +81,10 @@ struct NeedTracker {
 }
 
 /// An uncertain runway column read year by year: the draws of each year's runway (none, a draw
-/// that burns nothing, as +infinity) and how many draws have cash below 0.
+/// that burns nothing, as +infinity) and how many draws have cash below 0. The draws are kept
+/// as Float, half the memory of a million draws a year, still exact to the digits shown.
 struct RunwayTracker {
-    var draws: [[Double]]
+    var draws: [[Float]]
     var out: [Int]
     var total: [Int]
     var uncertain: [Bool]
@@ -102,7 +103,8 @@ struct RunwayTracker {
             guard case .value(let r) = try evaluator.cell(CellKey(c, runway, year)), let runwayDraws = r.draws else { continue }
             uncertain[i] = true
             unit = r.unit
-            draws[i] += runwayDraws.values.map { $0.isNaN ? .infinity : $0 }
+            if draws[i].isEmpty, let all = evaluator.model.drawCount { draws[i].reserveCapacity(all) }
+            for x in runwayDraws.values { draws[i].append(x.isNaN ? .infinity : Float(x)) }
             total[i] += width
             guard case .value(let q) = try evaluator.cell(CellKey(c, cash, year)) else { continue }
             if let cashDraws = q.draws {
@@ -117,11 +119,40 @@ struct RunwayTracker {
     func summaries() -> [RunwaySummary?] {
         draws.indices.map { i in
             guard uncertain[i], !draws[i].isEmpty, let unit else { return nil }
-            let stats = OrderStatistics(Draws(draws[i]))
-            let n = draws[i].count
-            let lo = stats.rank((n - 1) / 2), hi = stats.rank(n / 2)
-            let median = hi.isInfinite ? nil : Quantity((lo + hi) / 2, unit)
+            let (lo, hi) = RunwayTracker.middle(draws[i])
+            let median = hi.isInfinite ? nil : Quantity((Double(lo) + Double(hi)) / 2, unit)
             return RunwaySummary(median: median, outShare: Double(out[i]) / Double(max(1, total[i])))
+        }
+    }
+
+    /// The two middle draws (the same one when the count is odd), by selection in place.
+    static func middle(_ values: [Float]) -> (Float, Float) {
+        var a = values
+        let n = a.count, upper = n / 2, lower = (n - 1) / 2
+        a.withUnsafeMutableBufferPointer { select($0, upper) }
+        let hi = a[upper]
+        // After selecting `upper`, everything before it is at most `hi`: the lower middle is their largest.
+        let lo = lower == upper ? hi : a[0..<upper].max() ?? hi
+        return (lo, hi)
+    }
+
+    /// Rearranges `a` so that `a[k]` is the k-th smallest, smaller ones before it, larger after
+    /// (Hoare's selection with a middle pivot; the draws come in random order).
+    private static func select(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int) {
+        var lo = 0, hi = a.count - 1
+        while lo < hi {
+            let pivot = a[(lo + hi) / 2]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
         }
     }
 }
