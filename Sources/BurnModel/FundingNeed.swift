@@ -62,6 +62,10 @@ struct NeedTracker {
             }
         }
         through = min(through, last)
+        if amounts.isEmpty, let all = evaluator.model.drawCount {
+            amounts.reserveCapacity(all)
+            self.years.reserveCapacity(all)
+        }
         amounts += amount
         self.years += by
     }

@@ -161,6 +161,7 @@ extension Model {
             guard let first = years.first else { return }
             for (i, (m, test)) in tests.enumerated() {
                 let slice = try searchSlice(evaluator, c, m, from: first, until: until, test)
+                if searches[i].years.isEmpty { searches[i].years.reserveCapacity(drawCount ?? 0) }
                 searches[i].answer = slice.answer
                 searches[i].years += slice.years
                 searches[i].through = min(searches[i].through, slice.through)
