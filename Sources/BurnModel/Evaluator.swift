@@ -212,7 +212,7 @@ final class Evaluator {
         let fallback = model.defaultFormulas[m]
         if decl.kind == .stock, own != nil || fallback != nil {
             guard let first = model.companyList[c].firstYear else { return .unknown(unknown(key)) }
-            if y < first { return .value(zero(m, c), .startsAtZero) }
+            if y < first { return startBeforeFirstYear(key) }
         }
         if let own {
             do {

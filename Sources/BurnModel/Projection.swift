@@ -11,6 +11,17 @@ public enum YearAnswer: Sendable, Hashable {
     /// given year, the last one searched in the draws still without a year).
     case draws(Draws, through: Int)
 
+    /// The same answer in every draw (NaN, no year, matching NaN): whether two searches
+    /// agree, as break-even and positive free cash flow do when nothing is capex.
+    public func isSame(as other: YearAnswer) -> Bool {
+        switch (self, other) {
+        case (.draws(let a, let t), .draws(let b, let u)):
+            return t == u && a.count == b.count
+                && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        default: return self == other
+        }
+    }
+
     /// True when the search ended without a year (in some draw).
     public var hasNone: Bool {
         switch self {
@@ -32,8 +43,19 @@ public struct Projection {
     public var company: String
     public var columns: [String]
     public var rows: [Row]
+    /// Operating break-even: the first year with `operating_income >= 0`.
     public var breakeven: YearAnswer
+    /// The first year of positive free cash flow (`free_cash_flow > 0`: revenue - costs -
+    /// capex, before any round); the same as `breakeven` when nothing is capex.
+    public var freeCashFlow: YearAnswer
+    /// The first year with `cash < 0`. Meaningful only when `fundingNeed` is nil.
     public var runsOut: YearAnswer
+    /// When the company has no `cash` fact (its cash is unknown): the new money the plan
+    /// needs, shown instead of a year the cash runs out.
+    public var fundingNeed: FundingNeed?
+    /// For an uncertain model, one per row: the runway's median and the share of draws whose
+    /// cash is gone (nil where the runway is certain or not shown).
+    public var runway: [RunwaySummary?] = []
     /// For an uncertain model: the number of draws whose mean each uncertain cell shows.
     public var meanOfDraws: Int?
 }
@@ -61,7 +83,7 @@ extension Model {
     /// The last year `breakeven` and `runsOut` search when not told.
     public static let horizon = 2100
 
-    /// The columns every projection has.
+    /// The columns every projection has, when the company's cash is known.
     public static let projectionColumns = ["revenue", "costs", "operating_income", "burn", "raised", "cash", "runway"]
 
     /// The first year with `operating_income >= 0`, from the company's first year.
@@ -76,7 +98,10 @@ extension Model {
 
     private func search(_ company: String, _ metric: String, until: Int, evaluator: Evaluator,
                         _ test: YearTest) throws -> YearAnswer {
-        let c = try companyIndex(company), m = try metricIndex(metric)
+        try search(try companyIndex(company), try metricIndex(metric), until: until, evaluator: evaluator, test)
+    }
+
+    private func search(_ c: Int, _ m: Int, until: Int, evaluator: Evaluator, _ test: YearTest) throws -> YearAnswer {
         if drawCount != nil { return try uncertainSearch(c, m, until: until, test) }
         guard let first = companyList[c].firstYear else { return .noneThrough(until) }
         var year = first
@@ -90,51 +115,70 @@ extension Model {
 
     /// `project OpenAI margin until 2030`: the standard columns plus the extra metrics (no
     /// duplicates), one row a year from the company's first year through `until`, and the
-    /// break-even and runs-out answers searched through the same years.
+    /// break-even, free cash flow and runs-out answers searched through the same years. With
+    /// no `cash` fact, `funding_need` replaces `cash` and `runway`, and the answer says how
+    /// much new money the plan needs; capex and commitments are shown when the company has any.
     public func project(company: String, extraMetrics: [String] = [], until: Int) throws -> Projection {
         let c = try companyIndex(company)
-        var columns: [String] = []
-        for name in Model.projectionColumns + extraMetrics where !columns.contains(name) {
-            _ = try metricIndex(name)
-            columns.append(name)
-        }
-        let metrics = try columns.map { try metricIndex($0) }
+        let plan = try ProjectionPlan(self, c, extraMetrics: extraMetrics)
         var years: [Int] = []
         if let first = companyList[c].firstYear, first <= until { years = Array(first...until) }
-        if drawCount != nil { return try uncertainProjection(c, columns, metrics, years: years, until: until) }
+        if drawCount != nil { return try uncertainProjection(c, plan, years: years, until: until) }
         let evaluator = Evaluator(self)
         let rows = try years.map { year in
-            Projection.Row(year: year, cells: try metrics.map { try evaluator.cell(CellKey(c, $0, year)) })
+            Projection.Row(year: year, cells: try plan.metrics.map { try evaluator.cell(CellKey(c, $0, year)) })
         }
+        var need: FundingNeed?
+        if let m = plan.needMetric, let first = years.first {
+            var tracker = NeedTracker(through: until)
+            try tracker.add(evaluator, c, m, years: years)
+            need = tracker.need(first: first)
+        }
+        let breakeven = try search(c, plan.income, until: until, evaluator: evaluator, .atLeastZero)
         return Projection(
-            company: company, columns: columns, rows: rows,
-            breakeven: try search(company, "operating_income", until: until, evaluator: evaluator, .atLeastZero),
-            runsOut: try search(company, "cash", until: until, evaluator: evaluator, .belowZero))
+            company: company, columns: plan.columns, rows: rows, breakeven: breakeven,
+            freeCashFlow: try plan.freeCashFlow.map { try search(c, $0, until: until, evaluator: evaluator, .aboveZero) }
+                ?? breakeven,
+            runsOut: plan.needMetric == nil ? try search(c, plan.cash, until: until, evaluator: evaluator, .belowZero)
+                : .noneThrough((years.first ?? until + 1) - 1),
+            fundingNeed: need)
     }
 
-    /// `project` for an uncertain model: cells as means, break-even and runs-out per draw,
-    /// all from one pass over the slices.
-    private func uncertainProjection(_ c: Int, _ columns: [String], _ metrics: [Int], years: [Int], until: Int) throws
-        -> Projection {
+    /// `project` for an uncertain model: cells as means, the runway as a median with the share
+    /// of draws whose cash is gone, the year answers and the funding need per draw, all from
+    /// one pass over the slices.
+    private func uncertainProjection(_ c: Int, _ plan: ProjectionPlan, years: [Int], until: Int) throws -> Projection {
+        let metrics = plan.metrics
         let keys = years.flatMap { year in metrics.map { CellKey(c, $0, year) } }
-        let income = try metricIndex("operating_income"), cash = try metricIndex("cash")
-        var searches: [(answer: YearAnswer?, years: [Double], through: Int)] = [(nil, [], until), (nil, [], until)]
+        var tests: [(Int, YearTest)] = [(plan.income, .atLeastZero)]
+        if let m = plan.freeCashFlow { tests.append((m, .aboveZero)) }
+        if plan.needMetric == nil { tests.append((plan.cash, .belowZero)) }
+        var searches = [(answer: YearAnswer?, years: [Double], through: Int)](repeating: (nil, [], until), count: tests.count)
+        var need = NeedTracker(through: until)
+        var runway = RunwayTracker(years: years.count)
+        let runwayMetric = plan.columns.firstIndex(of: "runway").map { metrics[$0] }
         let cells = try meanCells(keys) { evaluator in
             guard let first = years.first else { return }
-            for (i, (m, test)) in [(income, YearTest.atLeastZero), (cash, YearTest.belowZero)].enumerated() {
+            for (i, (m, test)) in tests.enumerated() {
                 let slice = try searchSlice(evaluator, c, m, from: first, until: until, test)
+                if searches[i].years.isEmpty { searches[i].years.reserveCapacity(drawCount ?? 0) }
                 searches[i].answer = slice.answer
                 searches[i].years += slice.years
                 searches[i].through = min(searches[i].through, slice.through)
             }
+            if let m = plan.needMetric { try need.add(evaluator, c, m, years: years) }
+            if let m = runwayMetric { try runway.add(evaluator, c, runway: m, cash: plan.cash, years: years) }
         }
-        let answers = searches.map { $0.answer ?? .draws(Draws($0.years), through: $0.through) }
+        let answers = searches.map { years.isEmpty ? .noneThrough(until) : $0.answer ?? .draws(Draws($0.years), through: $0.through) }
         let rows = years.indices.map { i in
             Projection.Row(year: years[i], cells: Array(cells[(i * metrics.count)..<((i + 1) * metrics.count)]))
         }
-        return Projection(company: companyList[c].name, columns: columns, rows: rows,
-                          breakeven: years.isEmpty ? .noneThrough(until) : answers[0],
-                          runsOut: years.isEmpty ? .noneThrough(until) : answers[1], meanOfDraws: drawCount)
+        let first = years.first ?? until + 1
+        return Projection(company: companyList[c].name, columns: plan.columns, rows: rows, breakeven: answers[0],
+                          freeCashFlow: plan.freeCashFlow == nil ? answers[0] : answers[1],
+                          runsOut: plan.needMetric == nil ? answers[tests.count - 1] : .noneThrough(first - 1),
+                          fundingNeed: plan.needMetric == nil || years.isEmpty ? nil : need.need(first: first),
+                          runway: runwayMetric == nil ? [] : runway.summaries(), meanOfDraws: drawCount)
     }
 
     /// `table revenue, loss for OpenAI, Anthropic in 2024..2030`, columns company by company.

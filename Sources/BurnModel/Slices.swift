@@ -164,25 +164,40 @@ extension Model {
     }
 }
 
-/// What a year search looks for: break-even (operating income at least 0) or the cash
-/// running out (below 0).
+/// What a year search looks for: break-even (operating income at least 0), positive free
+/// cash flow (above 0) or the cash running out (below 0).
 enum YearTest {
     case atLeastZero
+    case aboveZero
     case belowZero
 
-    func holds(_ x: Double) -> Bool { self == .atLeastZero ? x >= 0 : x < 0 }
+    func holds(_ x: Double) -> Bool {
+        switch self {
+        case .atLeastZero: return x >= 0
+        case .aboveZero: return x > 0
+        case .belowZero: return x < 0
+        }
+    }
 
     /// Sets `year` in `years` where it is still +infinity and the draw meets the test (without
     /// branches, which random draws would mispredict); returns how many draws still have none.
     func mark(_ year: Double, where draws: Draws, in years: inout [Double]) -> Int {
-        let atLeast = self == .atLeastZero
-        return draws.values.withUnsafeBufferPointer { x in
+        switch self {
+        case .atLeastZero: return YearTest.mark(year, draws, &years) { $0 >= 0 }
+        case .aboveZero: return YearTest.mark(year, draws, &years) { $0 > 0 }
+        case .belowZero: return YearTest.mark(year, draws, &years) { $0 < 0 }
+        }
+    }
+
+    @inline(__always)
+    private static func mark(_ year: Double, _ draws: Draws, _ years: inout [Double], _ test: (Double) -> Bool) -> Int {
+        draws.values.withUnsafeBufferPointer { x in
             years.withUnsafeMutableBufferPointer { y -> Int in
                 guard let p = x.baseAddress, let o = y.baseAddress else { return 0 }
                 let n = min(x.count, y.count)
                 var remaining = 0, i = 0
                 while i < n {
-                    let hit = atLeast ? p[i] >= 0 : p[i] < 0
+                    let hit = test(p[i])
                     let candidate = hit ? year : .infinity
                     let marked = o[i] < candidate ? o[i] : candidate
                     o[i] = marked

@@ -21,12 +21,43 @@ import Testing
         #expect(close(try model.value(company: "Burner", metric: "cash", year: 2026).value, 9.232e9))
     }
 
-    @Test func cashStartsFromZeroBeforeTheFirstYear() throws {
+    @Test func cashIsUnknownWithoutAFact() throws {
+        // Defect 13: cash used to start from $0 and "run out" in the first year.
         let model = Catalogue.openAI()
-        // 0 + 3.7B - 8.7B - 0 + 6.6B
-        #expect(close(try model.value(company: "OpenAI", metric: "cash", year: 2024).value, 1.6e9))
-        #expect(try model.value(company: "OpenAI", metric: "cash", year: 2023).value == 0)
+        guard case .unknown(let e) = try model.cell(company: "OpenAI", metric: "cash", year: 2024) else {
+            Issue.record("cash with no fact should be unknown"); return
+        }
+        #expect(e.message == "OpenAI.cash is unknown: there is no `cash` fact to start from")
+        #expect(e.hint?.contains("`cash[2024] = 10B`") == true && e.hint?.contains("`funding_need`") == true)
+        // Everything that reads it is unknown too, never 0 months.
+        guard case .unknown = try model.cell(company: "OpenAI", metric: "runway", year: 2024) else {
+            Issue.record("runway from an unknown cash"); return
+        }
+        #expect(modelError { _ = try model.value(company: "OpenAI", metric: "cash", year: 2030) }?.kind == .unknown)
+        #expect(try model.runsOut(company: "OpenAI") == .noneThrough(2023))
         #expect(model.company(named: "OpenAI")?.firstYear == 2024)
+    }
+
+    @Test func cashRunsForwardFromALaterFact() throws {
+        var model = try burner()
+        try model.removeFact(company: "Burner", metric: "cash", year: 2024)
+        try model.setFact(company: "Burner", metric: "cash", year: 2025, Quantity(5e9))
+        guard case .unknown(let e) = try model.cell(company: "Burner", metric: "cash", year: 2024) else {
+            Issue.record("cash before its first fact"); return
+        }
+        #expect(e.message == "Burner.cash is unknown before 2025: it runs forward from its first `cash` fact")
+        // 5B + revenue 3.7B * 2^2 - costs 8.7B * 1.2^2 = 5 + 14.8 - 12.528 = 7.272B
+        #expect(close(try model.value(company: "Burner", metric: "cash", year: 2026).value, 7.272e9))
+    }
+
+    @Test func cashFactBeforeTheFirstYear() throws {
+        var model = try burner()
+        try model.removeFact(company: "Burner", metric: "cash", year: 2024)
+        try model.setFact(company: "Burner", metric: "cash", year: 2023, Quantity(2e9))
+        #expect(model.company(named: "Burner")?.firstYear == 2024)
+        // 2B + 3.7B - 8.7B
+        #expect(close(try model.value(company: "Burner", metric: "cash", year: 2024).value, -3e9))
+        #expect(try model.runsOut(company: "Burner") == .year(2024))
     }
 
     @Test func burnAndRunway() throws {

@@ -129,17 +129,28 @@ extension World {
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
         }
-        guard !steps.isEmpty else { return "\(company) has no rounds yet\n" }
+        guard !steps.isEmpty, let last = steps.last else { return "\(company) has no rounds yet\n" }
         let f = interpreter.formatter
-        var holders: [String] = []
-        for step in steps { for h in step.holders where !holders.contains(h.name) { holders.append(h.name) } }
+        // Every line ever held is in the last step, in order: earlier holders, then round by round.
         let headers = ["holder"] + steps.map { $0.round.name }
-        let rows = holders.map { holder in
-            [holder] + steps.map { step in
-                step.holders.first { $0.name == holder }.map { f.percent($0.share) } ?? ""
+        let rows = last.holders.map { line in
+            [capTableLabel(line, steps)] + steps.map { step in
+                step.holders.first { $0.round == line.round && $0.name == line.name }.map { f.percent($0.share) } ?? ""
             }
         }
+        let assumed = last.holders.contains(where: \.assumed)
+            ? "* assumed: the round gives no amount for this investor, so what the given amounts leave is split evenly\n" : ""
         return "\(company): shares after each round\n" + TextTable(headers: headers, rows: rows).render(interpreter.tableStyle)
+            + assumed
+    }
+
+    /// `earlier holders`, `Series A investors` (a round that names none), `Series A: Thrive
+    /// Capital *` (a named investor, `*` when its part is assumed).
+    private func capTableLabel(_ line: Holder, _ steps: [CapTableStep]) -> String {
+        guard let index = line.round, index < steps.count else { return line.name }
+        let round = steps[index].round.name
+        if line.name == Model.roundInvestors { return "\(round) investors" }
+        return "\(round): \(line.name)" + (line.assumed ? " *" : "")
     }
 }
 

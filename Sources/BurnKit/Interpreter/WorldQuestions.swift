@@ -35,12 +35,15 @@ extension World {
         var cells: [[Cell]]
         /// For an uncertain model: the number of draws each uncertain cell is the mean of.
         var meanOfDraws: Int?
+        /// For an uncertain projection, one per row: what its runway column shows instead of a mean.
+        var runway: [RunwaySummary?] = []
     }
 
     private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> String {
-        let (data, projection, last) = try projectionData(names, until, span, interpreter)
+        var (data, projection, last) = try projectionData(names, until, span, interpreter)
+        data.runway = projection.runway
         return text(data, interpreter) + unknownNote(data) + meanNote(projection.meanOfDraws, interpreter)
-            + closingLine(projection, until: last, interpreter.formatter)
+            + runwayNote(data) + needNote(projection) + closingLine(projection, until: last, interpreter.formatter)
     }
 
     func projectionData(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws
@@ -74,33 +77,98 @@ extension World {
     /// A data table as aligned text or Markdown, each cell shown as its metric's measure asks.
     func text(_ data: DataTable, _ interpreter: Interpreter) -> String {
         let f = interpreter.formatter
-        let rows = zip(data.years, data.cells).map { year, cells in
-            [String(year)] + zip(data.metrics, cells).map { formatCell($1, metric: $0, f) }
+        let rows = data.years.indices.map { row in
+            [String(data.years[row])] + zip(data.metrics, data.cells[row]).map { metric, cell in
+                if metric == "runway", row < data.runway.count, let summary = data.runway[row] { return format(summary, f) }
+                return formatCell(cell, metric: metric, f)
+            }
         }
         return TextTable(headers: data.headers, rows: rows).render(interpreter.tableStyle)
     }
 
+    /// An uncertain runway: `9.19 months (12% out)`, the median then the share of draws whose
+    /// cash is below 0; `-` for a median with nothing burning.
+    private func format(_ runway: RunwaySummary, _ f: ValueFormatter) -> String {
+        (runway.median.map { f.format($0) } ?? "-") + " (\(f.percent(runway.outShare)) out)"
+    }
+
+    /// What an uncertain projection's runway column shows.
+    private func runwayNote(_ data: DataTable) -> String {
+        guard data.runway.contains(where: { $0 != nil }) else { return "" }
+        return "runway: the median of the samples (one that burns nothing counts as unlimited), then the share "
+            + "of samples whose cash is below 0 at the end of the year\n"
+    }
+
+    /// Why a projection shows `funding_need` rather than cash.
+    private func needNote(_ p: Projection) -> String {
+        guard p.fundingNeed != nil else { return "" }
+        return "funding_need: the least starting cash that keeps the cash at or above 0 through the year "
+            + "(\(p.company) has no `cash` fact, so its cash is unknown)\n"
+    }
+
+    /// `OpenAI: break-even in 2028; the cash runs out in 2025`: operating break-even, the first
+    /// year of positive free cash flow when it differs, then the year the cash runs out, or,
+    /// with no cash fact, the new money the plan needs and by when.
     private func closingLine(_ p: Projection, until: Int, _ f: ValueFormatter) -> String {
-        let breakeven: String, runsOut: String
         let first = p.rows.first?.year ?? until
-        switch p.breakeven {
-        case .draws(let years, let through):
-            breakeven = uncertainYears(years, through: through, until: until, f, found: "break-even by", never: "no break-even by")
-        case .year(let y): breakeven = "break-even in \(y)"
-        case .noneThrough(let y) where y < first: breakeven = "break-even unknown"
-        case .noneThrough(let y) where y < until: breakeven = "no break-even through \(y), unknown after"
-        case .noneThrough: breakeven = "no break-even by \(until)"
+        var breakeven = yearClause(p.breakeven, first: first, until: until, f, found: "break-even",
+                                   unknown: "break-even unknown")
+        if !p.freeCashFlow.isSame(as: p.breakeven) {
+            breakeven = "operating " + breakeven + ", " + yearClause(
+                p.freeCashFlow, first: first, until: until, f, found: "free cash flow positive",
+                unknown: "free cash flow unknown", inYear: "from", never: "free cash flow not positive")
         }
-        switch p.runsOut {
-        case .draws(let years, let through):
-            runsOut = uncertainYears(years, through: through, until: until, f, found: "the cash runs out by",
-                                     never: "the cash lasts through")
-        case .year(let y): runsOut = "the cash runs out in \(y)"
-        case .noneThrough(let y) where y < first: runsOut = "cash unknown"
-        case .noneThrough(let y) where y < until: runsOut = "the cash lasts through \(y), unknown after"
-        case .noneThrough: runsOut = "the cash lasts through \(until)"
+        let cash: String
+        if let need = p.fundingNeed {
+            cash = needClause(need, first: first, until: until, f)
+        } else {
+            switch p.runsOut {
+            case .draws(let years, let through):
+                cash = uncertainYears(years, through: through, until: until, f, found: "the cash runs out by",
+                                      never: "the cash lasts through")
+            case .year(let y): cash = "the cash runs out in \(y)"
+            case .noneThrough(let y) where y < first: cash = "cash unknown"
+            case .noneThrough(let y) where y < until: cash = "the cash lasts through \(y), unknown after"
+            case .noneThrough: cash = "the cash lasts through \(until)"
+            }
         }
-        return "\(p.company): \(breakeven); \(runsOut)\n"
+        return "\(p.company): \(breakeven); \(cash)\n"
+    }
+
+    /// `break-even in 2028`, `no break-even by 2030`, or the shares of samples.
+    private func yearClause(_ answer: YearAnswer, first: Int, until: Int, _ f: ValueFormatter, found: String,
+                            unknown: String, inYear: String = "in", never: String? = nil) -> String {
+        let never = never ?? "no \(found)"
+        switch answer {
+        case .draws(let years, let through):
+            return uncertainYears(years, through: through, until: until, f, found: "\(found) by", never: "\(never) by")
+        case .year(let y): return "\(found) \(inYear) \(y)"
+        case .noneThrough(let y) where y < first: return unknown
+        case .noneThrough(let y) where y < until: return "\(never) through \(y), unknown after"
+        case .noneThrough: return "\(never) by \(until)"
+        }
+    }
+
+    /// `needs $115B of new money by 2029`: the most new money the plan needs within the years
+    /// projected (funding_need in the last year), by the year the need reaches it (the low
+    /// point of the cumulative cash flow); `still growing` when that is the last year.
+    private func needClause(_ need: FundingNeed, first: Int, until: Int, _ f: ValueFormatter) -> String {
+        guard let amount = need.amount else { return "cash unknown, and the new money needed unknown too" }
+        let unknownAfter = need.through < until ? ", unknown after \(need.through)" : ""
+        let atLeast = need.through < until ? "at least " : ""
+        switch need.by {
+        case .year(let y):
+            let growing = y == until ? ", still growing in \(until)" : ""
+            return "needs \(atLeast)\(f.format(amount)) of new money by \(y)" + growing + unknownAfter
+        case .noneThrough:
+            return "needs no new money through \(need.through)" + unknownAfter
+        case .draws(let years, _):
+            let share = Double(years.valuedCount) / Double(max(1, years.count))
+            guard share > 0 else { return "needs no new money through \(need.through) in every sample" + unknownAfter }
+            let median = Int(years.percentile(50).rounded())
+            let none = share < 1 ? ", none in \(f.percent(1 - share)) of samples" : ""
+            return "needs \(atLeast)\(f.format(amount)) of new money by \(median) (median year)" + none + unknownAfter
+        }
     }
 
     /// `break-even by 2030 in 63% of samples (median 2027)`: a searched year, per draw.
