@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libzmq, for the Jupyter kernel only (Debian `libzmq3-dev`). Not found through
+        // pkg-config: libzmq.pc's flags carry `-isystem` (from Kerberos), which SwiftPM refuses
+        // with a warning on every build; zmq.h and libzmq are in the system's default paths.
+        .systemLibrary(name: "CZeroMQ"),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, cells run by BurnKit's
+        // ReplSession. A target of its own, so that its wire format is unit-tested directly.
+        .target(name: "BurnJupyter", dependencies: ["BurnKit", "CZeroMQ", "CEditLineShim"]),
         // The REPL's Ctrl-C handler and libedit character reader, in C (signal-safe).
         .target(name: "CEditLineShim"),
         // glibc's allocator settings for the command (keep freed memory for reuse).
@@ -35,6 +42,7 @@ let package = Package(
             name: "burn",
             dependencies: [
                 "BurnKit",
+                "BurnJupyter",
                 "CAllocator",
                 "CEditLine",
                 "CEditLineShim",
@@ -53,6 +61,6 @@ let package = Package(
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
         .testTarget(name: "BurnKitTests", dependencies: ["BurnKit", "TestSupport"]),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
-        .testTarget(name: "burnTests", dependencies: ["burn", "TestSupport"]),
+        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport"]),
     ]
 )
