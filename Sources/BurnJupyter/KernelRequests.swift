@@ -116,22 +116,22 @@ extension Kernel {
                 ])
             }
         }
+        // Cells queued behind a failed one are aborted before its reply goes out: after the
+        // reply, a new request is the user's next step, not part of a "run all".
+        let others = (finished?.failed ?? true) && running.stopOnError ? abortQueuedCells() : []
         reply(to: request, on: shell, type: "execute_reply", content: answer)
         publishStatus("idle", about: request)
-        if (finished?.failed ?? true) && running.stopOnError { abortQueuedCells() }
+        for frames in others { handle(frames, from: shell) }
     }
 
     /// After a failed cell (with `stop_on_error`), the execute_requests already queued are
-    /// answered `aborted`, as ipykernel does, so "run all" stops at the first error.
-    private func abortQueuedCells() {
+    /// answered `aborted`, as ipykernel does, so "run all" stops at the first error. Returns
+    /// the other requests found queued, to be handled in order afterwards.
+    private func abortQueuedCells() -> [[[UInt8]]] {
+        var others: [[[UInt8]]] = []
         while let frames = shell.receive(wait: false) {
-            guard let request = try? codec.decode(frames) else {
-                log("dropped a message on the shell socket while aborting queued cells")
-                continue
-            }
-            guard request.type == "execute_request" else {
-                handle(frames, from: shell)
-                if worker.isRunning { return }
+            guard let request = try? codec.decode(frames), request.type == "execute_request" else {
+                others.append(frames)
                 continue
             }
             publishStatus("busy", about: request)
@@ -139,6 +139,7 @@ extension Kernel {
                   content: .object(["status": .string("aborted"), "execution_count": .number(Double(executionCount))]))
             publishStatus("idle", about: request)
         }
+        return others
     }
 
     // MARK: - Shutdown
