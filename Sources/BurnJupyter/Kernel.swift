@@ -59,11 +59,16 @@ public final class Kernel {
 
     /// Serves requests until a shutdown_request; returns the exit status.
     public func run() -> Int32 {
-        startHeartbeat()
         // SIGINT (jupyter_client's signal interrupt) sets the flag the evaluator polls; when no
-        // cell runs, the flag is cleared as the next cell starts.
+        // cell runs, the flag is cleared as the next cell starts. A parent may have left SIGINT
+        // blocked (the mask survives exec): unblock it, before any thread copies the mask.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         _ = burn_interrupt_install()
         burn_interrupt_target(repl.session.interruptFlag.address)
+        startHeartbeat()
         publish(about: nil, type: "status", content: .object(["execution_state": .string("starting")]))
         while !stopping {
             let cellRunning = worker.isRunning

@@ -195,7 +195,7 @@ class KernelTests(unittest.TestCase):
         self.assertEqual(reply["content"]["evalue"], "unknown command ':nope'")
 
     def test_silent_cell(self):
-        before = self.client.execute_interactive("1", timeout=TIMEOUT)["content"]["execution_count"]
+        before = self.client.execute_interactive("1", timeout=TIMEOUT, output_hook=lambda msg: None)["content"]["execution_count"]
         reply, messages = run_cell(self.client, "40 + 2", silent=True)
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual(reply["content"]["execution_count"], before)

@@ -22,7 +22,7 @@ public enum NotebookIpynb {
     /// together), other lines printed text; in a failed cell, the lines from the first
     /// `error:` (or `interrupted`) on are the error.
     public static func pieces(of text: String, failed: Bool, number: Int?) -> [OutputPiece] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = splitLines(text)
         if lines.last == "" { lines.removeLast() }
         var errorLines: [String]?
         if failed {
@@ -51,6 +51,23 @@ public enum NotebookIpynb {
         flush()
         if let errorLines { pieces.append(.error(errorLines.isEmpty ? ["error"] : errorLines)) }
         return pieces
+    }
+
+    /// The text between `\n` bytes (a `\r` before one stays on its line, so CRLF text comes
+    /// back as it was; Swift's `split` would see `\r\n` as one character and not split there).
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current = []
+            } else {
+                current.append(byte)
+            }
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
+        return lines
     }
 
     /// The first line of an error's caret display.
@@ -90,7 +107,7 @@ public enum NotebookIpynb {
                     addIfUnusual(&meta, "output_opening", output.opening, usual: "```output\n")
                     addIfUnusual(&meta, "output_closing", output.closing, usual: "```\n")
                 }
-                let failed = block.expected.split(separator: "\n").contains { isErrorLine(String($0)) }
+                let failed = splitLines(block.expected).contains(where: isErrorLine)
                 let cellNumber: Int? = block.isCommand || failed ? nil : number + 1
                 if let cellNumber { number = cellNumber }
                 let outputs = block.output.map { outputsJSON(pieces(of: $0.text, failed: failed, number: cellNumber), number: cellNumber) } ?? []
@@ -246,7 +263,7 @@ extension NotebookIpynb {
             if let cellNumber { number = cellNumber }
             let printed = outputs.map { replText(of: $0, number: cellNumber) }.joined()
             guard !printed.isEmpty else { continue }
-            let textBody = printed.hasSuffix("\n") ? printed : printed + "\n"
+            let textBody = printed.utf8.last == UInt8(ascii: "\n") ? printed : printed + "\n"
             out += meta("output_gap", "\n")
             if burn?["output_opening"] == nil && burn?["output_closing"] == nil {
                 out += Notebook.fenced(textBody, info: "output")
@@ -273,10 +290,10 @@ extension NotebookIpynb {
             let plain = joinedText(output["data"]?["text/plain"])
             let n = number ?? output["execution_count"]?.int
             let prefix = n.map { "[\($0)] " } ?? ""
-            return plain.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n") + "\n"
+            return splitLines(plain).map { prefix + $0 }.joined(separator: "\n") + "\n"
         case "display_data":
             let plain = joinedText(output["data"]?["text/plain"])
-            return plain.isEmpty || plain.hasSuffix("\n") ? plain : plain + "\n"
+            return plain.isEmpty || plain.utf8.last == UInt8(ascii: "\n") ? plain : plain + "\n"
         case "error":
             let lines = (output["traceback"]?.array ?? []).compactMap(\.string)
             return lines.map { withoutANSI($0) + "\n" }.joined()
