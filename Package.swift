@@ -27,10 +27,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // libzmq, for the Jupyter kernel only (Debian `libzmq3-dev`). Not found through
-        // pkg-config: libzmq.pc's flags carry `-isystem` (from Kerberos), which SwiftPM refuses
-        // with a warning on every build; zmq.h and libzmq are in the system's default paths.
-        .systemLibrary(name: "CZeroMQ"),
+        // libzmq for the Jupyter kernel, loaded (dlopen) when the kernel starts: linked, it and
+        // its fifteen libraries would add 1.4 ms to every `burn` start. Builds with zmq.h from
+        // Debian's `libzmq3-dev`.
+        .target(name: "CZeroMQ"),
         // The Jupyter kernel: the messaging protocol over ZeroMQ, cells run by BurnKit's
         // ReplSession. A target of its own, so that its wire format is unit-tested directly.
         .target(name: "BurnJupyter", dependencies: ["BurnKit", "CZeroMQ", "CEditLineShim"]),

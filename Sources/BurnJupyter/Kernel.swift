@@ -36,8 +36,9 @@ public final class Kernel {
     /// Opens and binds the five sockets of `connection`.
     public init(connection: ConnectionInfo) throws(KernelError) {
         codec = WireCodec(key: connection.key, scheme: connection.signatureScheme)
-        guard let context = ZMQContext(), let worker = CellWorker() else {
-            throw KernelError.zmq("cannot start ZeroMQ", ZMQSocket.lastError())
+        let context = try ZMQContext()
+        guard let worker = CellWorker() else {
+            throw KernelError.problem("cannot start the kernel's worker (no pipe)", hint: "too many open files? close some programs")
         }
         self.context = context
         self.worker = worker
@@ -133,7 +134,7 @@ public final class Kernel {
         let started = startThread {
             while true {
                 guard let frames = socket.receive() else {
-                    if zmq_errno() == ETERM { break }
+                    if burn_zmq_errno() == ETERM { break }
                     continue
                 }
                 socket.send(frames)

@@ -3,22 +3,27 @@
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
-import CZeroMQ
+@preconcurrency import CZeroMQ
 
 /// A libzmq context (its I/O thread); every socket of the kernel belongs to one.
 final class ZMQContext: @unchecked Sendable {
     let raw: UnsafeMutableRawPointer
 
-    init?() {
-        guard let raw = zmq_ctx_new() else { return nil }
+    /// Loads libzmq (the first time) and makes a context; a clear error when libzmq is missing.
+    init() throws(KernelError) {
+        if let failure = burn_zmq_load() {
+            throw KernelError.problem("cannot load libzmq: \(String(cString: failure))",
+                                      hint: "install it: `apt-get install libzmq5` (Debian)")
+        }
+        guard let raw = burn_zmq_ctx_new() else { throw KernelError.zmq("cannot start ZeroMQ", ZMQSocket.lastError()) }
         self.raw = raw
     }
 
     /// Makes blocking calls on its sockets return (the heartbeat thread then ends), then waits
     /// for the sockets' queued messages to leave (their linger) and frees it.
     func terminate() {
-        zmq_ctx_shutdown(raw)
-        while zmq_ctx_term(raw) != 0 && zmq_errno() == EINTR {}
+        burn_zmq_ctx_shutdown(raw)
+        while burn_zmq_ctx_term(raw) != 0 && burn_zmq_errno() == EINTR {}
     }
 }
 
@@ -28,41 +33,41 @@ final class ZMQSocket: @unchecked Sendable {
     let name: String
 
     init(_ context: ZMQContext, type: Int32, name: String) throws(KernelError) {
-        guard let raw = zmq_socket(context.raw, type) else { throw KernelError.zmq("cannot create the \(name) socket", Self.lastError()) }
+        guard let raw = burn_zmq_socket(context.raw, type) else { throw KernelError.zmq("cannot create the \(name) socket", Self.lastError()) }
         self.raw = raw
         self.name = name
         // Queued messages get a second to leave at shutdown, then are dropped.
         var linger: Int32 = 1000
-        zmq_setsockopt(raw, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+        burn_zmq_setsockopt(raw, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
     }
 
     func bind(_ endpoint: String) throws(KernelError) {
-        guard zmq_bind(raw, endpoint) == 0 else {
+        guard burn_zmq_bind(raw, endpoint) == 0 else {
             throw KernelError.zmq("cannot listen on \(endpoint) (\(name))", Self.lastError())
         }
     }
 
-    func close() { zmq_close(raw) }
+    func close() { burn_zmq_close(raw) }
 
     /// The frames of the next message; nil when interrupted by a signal or the context ends.
     func receive(wait: Bool = true) -> [[UInt8]]? {
         var frames: [[UInt8]] = []
         while true {
             var message = zmq_msg_t()
-            zmq_msg_init(&message)
-            defer { zmq_msg_close(&message) }
-            guard zmq_msg_recv(&message, raw, wait ? 0 : Int32(ZMQ_DONTWAIT)) >= 0 else {
+            burn_zmq_msg_init(&message)
+            defer { burn_zmq_msg_close(&message) }
+            guard burn_zmq_msg_recv(&message, raw, wait ? 0 : Int32(ZMQ_DONTWAIT)) >= 0 else {
                 // A signal between frames: the rest of the message is still queued.
-                if zmq_errno() == EINTR && !frames.isEmpty { continue }
+                if burn_zmq_errno() == EINTR && !frames.isEmpty { continue }
                 return nil
             }
-            let size = zmq_msg_size(&message)
-            if let data = zmq_msg_data(&message), size > 0 {
+            let size = burn_zmq_msg_size(&message)
+            if let data = burn_zmq_msg_data(&message), size > 0 {
                 frames.append(Array(UnsafeRawBufferPointer(start: data, count: size)))
             } else {
                 frames.append([])
             }
-            if zmq_msg_more(&message) == 0 { return frames }
+            if burn_zmq_msg_more(&message) == 0 { return frames }
         }
     }
 
@@ -73,14 +78,17 @@ final class ZMQSocket: @unchecked Sendable {
             let flags = i < frames.count - 1 ? Int32(ZMQ_SNDMORE) : 0
             var sent: Int32 = -1
             repeat {
-                sent = frame.withUnsafeBytes { zmq_send(raw, $0.baseAddress, $0.count, flags) }
-            } while sent < 0 && zmq_errno() == EINTR
+                sent = frame.withUnsafeBytes { burn_zmq_send(raw, $0.baseAddress, $0.count, flags) }
+            } while sent < 0 && burn_zmq_errno() == EINTR
             if sent < 0 { return false }
         }
         return true
     }
 
-    static func lastError() -> String { String(cString: zmq_strerror(zmq_errno())) }
+    static func lastError() -> String {
+        guard let text = burn_zmq_strerror(burn_zmq_errno()) else { return "unknown error" }
+        return String(cString: text)
+    }
 }
 
 /// What `ZMQPoller.wait` watches: sockets, and plain file descriptors (a pipe).
@@ -100,7 +108,7 @@ enum ZMQPoller {
             }
         }
         let count = Int32(items.count)
-        let ready = items.withUnsafeMutableBufferPointer { zmq_poll($0.baseAddress, count, milliseconds) }
+        let ready = items.withUnsafeMutableBufferPointer { burn_zmq_poll($0.baseAddress, count, milliseconds) }
         guard ready > 0 else { return targets.map { _ in false } }
         return items.map { $0.revents & Int16(ZMQ_POLLIN) != 0 }
     }
