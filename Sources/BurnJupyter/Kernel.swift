@@ -28,6 +28,8 @@ public final class Kernel {
 
     struct RunningCell {
         var request: WireMessage
+        /// Where the request came from, and its reply goes (shell, or control).
+        var socket: ZMQSocket
         var number: Int
         var silent: Bool
         var stopOnError: Bool

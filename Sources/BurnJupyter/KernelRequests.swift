@@ -7,11 +7,21 @@ extension Kernel {
     /// Answers `request`; true when the answer is deferred (a cell started on the worker).
     func dispatch(_ request: WireMessage, on socket: ZMQSocket) -> Bool {
         let content = request.content
+        // The session belongs to the worker while a cell runs; only the control socket is read
+        // then, and a request there that needs the session is refused rather than raced.
+        if worker.isRunning, ["execute_request", "complete_request", "inspect_request"].contains(request.type) {
+            let type = request.type.replacingSuffix("_request", with: "_reply")
+            reply(to: request, on: socket, type: type, content: .object([
+                "status": .string("error"), "ename": .string("Busy"),
+                "evalue": .string("a cell is running; send this on the shell socket"), "traceback": .array([]),
+            ]))
+            return false
+        }
         switch request.type {
         case "kernel_info_request":
             reply(to: request, on: socket, type: "kernel_info_reply", content: Self.kernelInfo)
         case "execute_request":
-            return startCell(request)
+            return startCell(request, on: socket)
         case "is_complete_request":
             let code = content["code"]?.string ?? ""
             let status = ReplSession.needsMoreInput(code) ? "incomplete" : "complete"
@@ -61,7 +71,7 @@ extension Kernel {
     // MARK: - Execute
 
     /// Starts a cell on the worker thread: busy was sent; execute_input now, the rest when done.
-    private func startCell(_ request: WireMessage) -> Bool {
+    private func startCell(_ request: WireMessage, on socket: ZMQSocket) -> Bool {
         let content = request.content
         let code = content["code"]?.string ?? ""
         let silent = content["silent"]?.bool ?? false
@@ -74,7 +84,7 @@ extension Kernel {
         let number = stores ? executionCount : executionCount + 1
         repl.numberNextCell(number)
         repl.session.interruptFlag.clear()
-        runningRequest = RunningCell(request: request, number: number, silent: silent,
+        runningRequest = RunningCell(request: request, socket: socket, number: number, silent: silent,
                                      stopOnError: content["stop_on_error"]?.bool ?? true)
         worker.start(code, in: repl)
         return true
@@ -119,7 +129,7 @@ extension Kernel {
         // Cells queued behind a failed one are aborted before its reply goes out: after the
         // reply, a new request is the user's next step, not part of a "run all".
         let others = (finished?.failed ?? true) && running.stopOnError ? abortQueuedCells() : []
-        reply(to: request, on: shell, type: "execute_reply", content: answer)
+        reply(to: request, on: running.socket, type: "execute_reply", content: answer)
         publishStatus("idle", about: request)
         for frames in others { handle(frames, from: shell) }
     }
@@ -187,6 +197,12 @@ extension Kernel {
             answer = answer.setting("found", .bool(true)).setting("data", MimeBundle(plain: help.text).json)
         }
         return answer
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }
 

@@ -254,6 +254,25 @@ class KernelTests(unittest.TestCase):
     def test_interrupt_by_sigint_then_next_cell(self):
         self.check_interrupt(lambda: os.kill(self.manager.provisioner.process.pid, signal.SIGINT))
 
+    def test_control_is_served_while_a_cell_runs(self):
+        msg_id = self.client.execute(SLOW_CELL)
+        time.sleep(1)
+        control = self.client.control_channel
+        info = self.client.session.msg("kernel_info_request", {})
+        control.send(info)
+        reply = control.get_msg(timeout=5)
+        self.assertEqual((reply["parent_header"]["msg_id"], reply["content"]["status"]), (info["header"]["msg_id"], "ok"))
+        # The session is the running cell's: a completion on control is refused, not raced.
+        complete = self.client.session.msg("complete_request", {"code": "cag", "cursor_pos": 3})
+        control.send(complete)
+        reply = control.get_msg(timeout=5)
+        self.assertEqual((reply["msg_type"], reply["content"]["status"], reply["content"]["ename"]),
+                         ("complete_reply", "error", "Busy"))
+        self.manager.interrupt_kernel()
+        reply = self.client.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual((reply["parent_header"]["msg_id"], reply["content"]["status"]), (msg_id, "error"))
+        messages_for(self.client, msg_id)
+
     def check_interrupt(self, interrupt):
         started = time.time()
         msg_id = self.client.execute(SLOW_CELL)
