@@ -43,8 +43,10 @@ def burn(*args):
 def setUpModule():
     result = burn("jupyter", "install", "--prefix", PREFIX)
     assert result.returncode == 0, result.stderr
-    # Jupyter finds kernelspecs in $JUPYTER_PATH/kernels first.
+    # Jupyter finds kernelspecs in $JUPYTER_PATH/kernels first; connection files go in the
+    # temporary prefix too, so the tests leave nothing in the home directory.
     os.environ["JUPYTER_PATH"] = os.path.join(PREFIX, "share", "jupyter")
+    os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(PREFIX, "runtime")
 
 
 def tearDownModule():

@@ -288,6 +288,7 @@ extension NotebookIpynb {
             return joinedText(output["text"])
         case "execute_result":
             let plain = joinedText(output["data"]?["text/plain"])
+            if plain.isEmpty { return "" }
             let n = number ?? output["execution_count"]?.int
             let prefix = n.map { "[\($0)] " } ?? ""
             return splitLines(plain).map { prefix + $0 }.joined(separator: "\n") + "\n"
