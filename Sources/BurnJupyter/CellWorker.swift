@@ -59,16 +59,13 @@ final class CellWorker: @unchecked Sendable {
         let writer = doneWriter
         let box = OutcomeBox()
         pendingBox = box
-        thread = startThread {
+        let run = {
             box.outcome = repl.submit(code)
             var byte: UInt8 = 1
             _ = write(writer, &byte, 1)
         }
-        if thread == nil {
-            box.outcome = repl.submit(code)
-            var byte: UInt8 = 1
-            _ = write(writer, &byte, 1)
-        }
+        thread = startThread(run)
+        if thread == nil { run() }
     }
 
     /// Waits for the running cell (the pipe must be readable, or this blocks until it is) and

@@ -37,7 +37,7 @@ public final class Kernel {
 
     /// Opens and binds the five sockets of `connection`.
     public init(connection: ConnectionInfo) throws(KernelError) {
-        codec = WireCodec(key: connection.key, scheme: connection.signatureScheme)
+        codec = WireCodec(key: connection.key)
         let context = try ZMQContext()
         guard let worker = CellWorker() else {
             throw KernelError.problem("cannot start the kernel's worker (no pipe)", hint: "too many open files? close some programs")

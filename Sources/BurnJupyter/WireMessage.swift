@@ -54,7 +54,8 @@ public struct WireCodec {
     public static let delimiter = Array("<IDS|MSG>".utf8)
     private let hmac: HMACSHA256?
 
-    public init(key: String, scheme: String = "hmac-sha256") {
+    /// Signs with HMAC-SHA256 under `key` (ConnectionInfo refuses other schemes).
+    public init(key: String) {
         hmac = key.isEmpty ? nil : HMACSHA256(key: Array(key.utf8))
     }
 
