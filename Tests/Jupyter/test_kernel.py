@@ -106,6 +106,21 @@ class KernelspecTests(unittest.TestCase):
         self.assertIn("error: cannot read the connection file", result.stderr)
 
 
+class TransportTests(unittest.TestCase):
+    def test_ipc_transport(self):
+        manager = KernelManager(kernel_name="burn", transport="ipc", ip=os.path.join(PREFIX, "burn-ipc"))
+        manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=TIMEOUT)
+            reply = client.execute("1 + 1", reply=True, timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=False)
+
+
 class KernelTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
