@@ -30,6 +30,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libzmq for the Jupyter kernel, loaded (dlopen) when the kernel starts: linked, it and
+        // its fifteen libraries would add 1.4 ms to every `burn` start. Builds with zmq.h from
+        // Debian's `libzmq3-dev`.
+        .target(name: "CZeroMQ"),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, cells run by BurnKit's
+        // ReplSession. A target of its own, so that its wire format is unit-tested directly.
+        .target(name: "BurnJupyter", dependencies: ["BurnKit", "CZeroMQ", "CEditLineShim"]),
         // The REPL's Ctrl-C handler and libedit character reader, in C (signal-safe).
         .target(name: "CEditLineShim"),
         // glibc's allocator settings for the command (keep freed memory for reuse).
@@ -38,6 +45,7 @@ let package = Package(
             name: "burn",
             dependencies: [
                 "BurnKit",
+                "BurnJupyter",
                 "CAllocator",
                 "CEditLine",
                 "CEditLineShim",
@@ -63,6 +71,6 @@ let package = Package(
             ]
         ),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
-        .testTarget(name: "burnTests", dependencies: ["burn", "TestSupport"]),
+        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport"]),
     ]
 )

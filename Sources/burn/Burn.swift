@@ -32,7 +32,7 @@ struct Burn: ParsableCommand {
         line as a REPL cell (`burn < cells.burn`). The language is described in LANGUAGE.md.
         """,
         version: "0.1.0",
-        subcommands: [Repl.self, Run.self, Eval.self, Check.self],
+        subcommands: [Repl.self, Run.self, Eval.self, Check.self, Jupyter.self, NotebookCommand.self],
         defaultSubcommand: Repl.self
     )
 }

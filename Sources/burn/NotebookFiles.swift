@@ -1,5 +1,6 @@
 // NotebookFiles: notebooks on the command line: `burn run nb.md` prints the outputs,
 // `burn run --update nb.md` rewrites them, and `burn check` compares them, showing a diff.
+import BurnJupyter
 import BurnKit
 
 struct NotebookFiles {
@@ -21,7 +22,7 @@ struct NotebookFiles {
         var notebook = original
         let changed = result.blocks.filter { !$0.matches }.count
         notebook.setOutputs(result.blocks.map(\.actual))
-        if changed > 0, !notebook.write(to: path) {
+        if changed > 0, !NotebookFiles.write(notebook, to: path) {
             terminal.error("error: cannot write '\(path)'\n  = help: check that the file and its directory are writable\n")
             return 1
         }
@@ -47,8 +48,9 @@ struct NotebookFiles {
 
     /// Reads and runs a notebook; prints the error and gives nil when it cannot be read.
     private func execute(_ path: String, in session: Session) -> (Notebook, NotebookRun)? {
-        guard let notebook = Notebook(contentsOf: path) else {
-            terminal.error("error: cannot read '\(path)'\n  = help: check the path and its permissions\n")
+        guard let notebook = NotebookFiles.read(path) else {
+            terminal.error("error: cannot read '\(path)'\n  = help: check the path and its permissions"
+                           + (NotebookIpynb.isIpynbPath(path) ? ", and that it is a Jupyter notebook (JSON)" : "") + "\n")
             return nil
         }
         // A notebook's outputs are its record: no progress line among them.
@@ -58,5 +60,20 @@ struct NotebookFiles {
         return (notebook, ReplSession(session: session).run(notebook))
     }
 
-    static func isNotebookPath(_ path: String) -> Bool { path.lowercased().hasSuffix(".md") }
+    static func isNotebookPath(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".md") || NotebookIpynb.isIpynbPath(path)
+    }
+
+    /// A Markdown notebook, or an .ipynb converted to one in memory.
+    static func read(_ path: String) -> Notebook? {
+        guard NotebookIpynb.isIpynbPath(path) else { return Notebook(contentsOf: path) }
+        guard let text = KernelFiles.read(path) else { return nil }
+        return try? NotebookIpynb.notebook(fromIpynb: text)
+    }
+
+    /// Writes a notebook back in its own format (an .ipynb as nbformat 4.5 JSON).
+    static func write(_ notebook: Notebook, to path: String) -> Bool {
+        guard NotebookIpynb.isIpynbPath(path) else { return notebook.write(to: path) }
+        return KernelFiles.write(NotebookIpynb.ipynb(from: notebook), to: path)
+    }
 }

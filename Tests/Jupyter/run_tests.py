@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+# run_tests.py: runs the Jupyter kernel's tests with a real client. Creates (once) the virtual
+# environment .build/jupyter-venv with jupyter_client and nbclient from PyPI, then runs
+# test_kernel.py in it against the `burn` binary given (default .build/debug/burn).
+#
+#   python3 Tests/Jupyter/run_tests.py [--burn PATH] [unittest arguments...]
+import os
+import subprocess
+import sys
+import venv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+VENV = os.path.join(ROOT, ".build", "jupyter-venv")
+REQUIREMENTS = os.path.join(HERE, "requirements.txt")
+# Written once the requirements are installed: the requirements' text, so a change reinstalls.
+STAMP = os.path.join(VENV, "burn-requirements.txt")
+
+
+def venv_python():
+    return os.path.join(VENV, "bin", "python")
+
+
+def ensure_venv():
+    """Creates the environment and installs the requirements, unless done already."""
+    with open(REQUIREMENTS) as f:
+        wanted = f.read()
+    if os.path.exists(STAMP) and open(STAMP).read() == wanted and os.path.exists(venv_python()):
+        return
+    print("run_tests.py: creating %s (jupyter_client, nbclient from PyPI)" % VENV, file=sys.stderr)
+    try:
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    except Exception as error:  # Debian without python3-venv has no ensurepip
+        sys.exit("run_tests.py: cannot create a virtual environment (%s); on Debian: apt-get install python3-venv" % error)
+    subprocess.run([venv_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-r", REQUIREMENTS], check=True)
+    with open(STAMP, "w") as f:
+        f.write(wanted)
+
+
+def main():
+    args = sys.argv[1:]
+    burn = os.path.join(ROOT, ".build", "debug", "burn")
+    if len(args) >= 2 and args[0] == "--burn":
+        burn, args = args[1], args[2:]
+    ensure_venv()
+    env = dict(os.environ, BURN_EXECUTABLE=os.path.abspath(burn), NO_COLOR="1")
+    command = [venv_python(), "-m", "unittest", "-v"] + (args or ["test_kernel"])
+    sys.exit(subprocess.run(command, cwd=HERE, env=env).returncode)
+
+
+if __name__ == "__main__":
+    main()
