@@ -164,11 +164,16 @@ extension Evaluator {
             if (year > y) && (year < (after ?? Int.max)) { after = year }
         }
         for year in settledYears(c, m) { consider(year) }
-        if decl.role == .roundValuation {
-            for round in model.companyList[c].rounds where round.valuation != nil { consider(round.year) }
-        }
         guard let a = before, let b = after else { return nil }
-        if decl.role != .roundValuation {
+        if decl.role == .roundValuation {
+            // A valuation is the post-money of the latest round (or fact) until the next one
+            // re-prices the company: it is carried, never grown between rounds. Only two
+            // stated valuations with no round between them are joined by a constant rate.
+            let facts = model.companyList[c].facts[m]
+            guard facts?[a] != nil, facts?[b] != nil,
+                  !model.companyList[c].rounds.contains(where: { $0.valuation != nil && $0.year > a && $0.year < b })
+            else { return nil }
+        } else {
             guard model.companyList[c].facts[m]?[a] != nil || model.companyList[c].facts[m]?[b] != nil else { return nil }
         }
         if model.companyList[c].rules[m] != nil {

@@ -188,6 +188,21 @@ public struct Model {
         companyList[c].rules[m, default: []].append(rule)
     }
 
+    /// Named investors cannot put in more than the round raises (their shares would pass 100%):
+    /// refused where the round is written, not later when a cap table is asked for.
+    private func refuseInvestorsAboveAmount(_ round: Round) throws {
+        var named = Quantity(0, round.amount.unit)
+        for investor in round.investors {
+            guard let a = investor.amount else { continue }
+            named = try named.adding(a, rates: rates, year: round.year)
+        }
+        guard named.value > round.amount.value * (1 + 1e-9) else { return }
+        throw ModelError(.invalid,
+                         "the investors' amounts in \(round.name) add up to \(Format.brief(named)), "
+                             + "more than the \(Format.brief(round.amount)) it raises",
+                         hint: "correct an investor's amount or the round's amount", at: round.at)
+    }
+
     /// Records a round: it adds to `raised` in its year and sets `valuation` there.
     public mutating func addRound(company: String, _ round: Round) throws {
         let c = try companyIndex(company)
@@ -211,6 +226,7 @@ public struct Model {
            try round.amount.compare(post, rates: rates, year: round.year) > 0 {
             throw ModelError(.invalid, "a round cannot raise more than its post-money valuation", at: round.at)
         }
+        try refuseInvestorsAboveAmount(round)
         invalidate()
         companyList[c].rounds.append(round)
         companyList[c].sortRounds()

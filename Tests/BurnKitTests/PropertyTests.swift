@@ -292,9 +292,7 @@ import Testing
         // 400M + 300M named in a 500M round: the shares would sum to 104%.
         let source = "company Over\nround \"A\" in 2021-03 raise 500M at 5000M post led by L with A 400M, B 300M\n"
         let session = Session()
-        withKnownIssue("not in issue 11 (reported): investors' amounts above the round are accepted") {
-            #expect(throws: BurnError.self) { try session.run(source: source) }
-        }
+        #expect(throws: BurnError.self) { try session.run(source: source) }
     }
 
     // MARK: - Uncertain arithmetic

@@ -315,9 +315,7 @@ struct ReferenceModel: CustomStringConvertible {
         #expect(session.format(try session.evaluate("V.valuation[2024]")) == "$157B")
         #expect(session.format(try session.evaluate("V.valuation[2026]")) == "$300B")
         let between = session.format(try session.evaluate("V.valuation[2025]"))
-        withKnownIssue("not in issue 11 (reported): valuation between rounds is interpolated") {
-            #expect(between == "$157B")
-        }
+        #expect(between == "$157B")
     }
 
     @Test func costsReachFromAYearAnIdentityGives() throws {
