@@ -1,5 +1,6 @@
 // KernelFiles: the file operations of `burn jupyter` and `burn notebook`: read and write whole
 // files (bytes or text), make directories, find the running executable.
+import BurnKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -7,16 +8,8 @@
 public enum KernelFiles {
     /// The file's bytes, or nil when it cannot be read (or is a directory).
     public static func readBytes(_ path: String) -> [UInt8]? {
-        guard !isDirectory(path), let handle = fopen(path, "rb") else { return nil }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, handle)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        return ferror(handle) != 0 ? nil : bytes
+        guard !isDirectory(path) else { return nil }
+        return FilePaths.readBytes(path)
     }
 
     public static func read(_ path: String) -> String? {
@@ -25,15 +18,7 @@ public enum KernelFiles {
 
     /// Writes through a temporary file and a rename, so a reader never sees half a file.
     public static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let handle = fopen(temporary, "wb") else { return false }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
-        let closed = fclose(handle) == 0
-        guard written == bytes.count, closed, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        FilePaths.writeAtomically(bytes, to: path)
     }
 
     public static func write(_ text: String, to path: String) -> Bool { write(Array(text.utf8), to: path) }

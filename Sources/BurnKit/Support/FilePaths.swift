@@ -5,7 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-enum FilePaths {
+/// Public for the `burn` executable and the Jupyter kernel, so that every part of Burn reads
+/// and writes files one way.
+public enum FilePaths {
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
@@ -43,6 +45,11 @@ enum FilePaths {
 
     /// The file's text as UTF-8, or nil if it cannot be read.
     static func read(_ path: String) -> String? {
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The file's bytes, or nil if it cannot be read.
+    public static func readBytes(_ path: String) -> [UInt8]? {
         guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
@@ -52,20 +59,23 @@ enum FilePaths {
             if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
             if n < chunk.count { break }
         }
-        if ferror(handle) != 0 { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return ferror(handle) != 0 ? nil : bytes
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var s = stat()
         return stat(path, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Writes through a temporary file and a rename, so a reader never sees half a file.
     static func writeAtomically(_ text: String, to path: String) -> Bool {
+        writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes through a temporary file and a rename, so a reader never sees half a file.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
         let temporary = path + ".tmp-\(getpid())"
         guard let handle = fopen(temporary, "wb") else { return false }
-        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
         let closed = fclose(handle) == 0
         guard written == bytes.count, closed, rename(temporary, path) == 0 else {
