@@ -1,5 +1,5 @@
 // ReplHistoryTests: the history file: where it lives, multi-line cells round trip, the cap,
-// what other sessions wrote is kept, and the file is rewritten whole (no temporary left).
+// what other sessions wrote is kept, entries are appended (the file is rewritten only to trim it).
 import Foundation
 import TestSupport
 import Testing
@@ -44,5 +44,33 @@ import Testing
         #expect(loaded.entries.count == ReplHistory.limit)
         #expect(loaded.entries.first == "5")
         #expect(loaded.entries.last == "last")
+    }
+
+    @Test func anEntryIsAppendedNotRewritten() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/history"
+        try ReplHistory.encode((0..<500).map { "cell \($0)" }).write(toFile: path, atomically: false, encoding: .utf8)
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        var history = ReplHistory(path: path)
+        let appended = history.append("new cell")
+        #expect(appended)
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        #expect(before != nil && before == after, "the same file, appended to: no rename")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("cell 499\nnew cell\n"))
+    }
+
+    @Test func theFileIsTrimmedAtTwiceTheCap() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/history"
+        let lines = 2 * ReplHistory.limit - 1
+        try ReplHistory.encode((0..<lines).map { "\($0)" }).write(toFile: path, atomically: false, encoding: .utf8)
+        var history = ReplHistory(path: path)
+        let appended = history.append("last")
+        #expect(appended)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == ReplHistory.limit)
+        // The newest `limit` of 0..<1999 and "last": from 1000 on.
+        #expect(text.hasPrefix("\(lines + 1 - ReplHistory.limit)\n"))
+        #expect(text.hasSuffix("\(lines - 1)\nlast\n"))
     }
 }

@@ -1,5 +1,6 @@
 // ReplHistory: the REPL's history file: one entry a line (a multi-line cell's newlines and its
-// backslashes escaped), the newest last, capped, and rewritten atomically on every entry.
+// backslashes escaped), the newest last; each entry is appended, and the file is trimmed (one
+// crash-safe rewrite) only when it has grown to twice the cap.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,10 +14,15 @@ public struct ReplHistory: Sendable {
     public let path: String
     public private(set) var entries: [String]
 
+    /// Lines in the file as far as this session knows (other sessions may append too).
+    private var linesOnDisk: Int
+
     /// Reads the history at `path` (none yet is an empty history).
     public init(path: String) {
         self.path = path
-        entries = FilePaths.read(path).map(Self.decode) ?? []
+        let all = FilePaths.read(path).map(Self.decode) ?? []
+        linesOnDisk = all.count
+        entries = Self.withoutRepeats(all.suffix(Self.limit))
     }
 
     /// `$XDG_STATE_HOME/burn/history`, else `$HOME/.local/state/burn/history`; nil with neither.
@@ -30,18 +36,35 @@ public struct ReplHistory: Sendable {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// Adds an entry (not a repeat of the last one) to what is in the file now, which other
-    /// sessions may have added to, and writes the file through a temporary file and a rename.
-    /// Returns false when the file cannot be written (the history is then kept in memory).
+    /// Adds an entry (not a repeat of the last one): one line appended to the file, so a long
+    /// history costs nothing per cell. When the file reaches twice the cap it is rewritten with
+    /// the newest entries (other sessions' included). Returns false when the file cannot be
+    /// written (the history is then kept in memory).
     @discardableResult
     public mutating func append(_ entry: String) -> Bool {
-        let onDisk = FilePaths.read(path).map(Self.decode) ?? entries
-        entries = onDisk
         guard !entry.isEmpty, entries.last != entry else { return true }
         entries.append(entry)
         if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
         guard FilePaths.makeDirectories(FilePaths.directory(of: path)) else { return false }
-        return FilePaths.writeAtomically(Self.encode(entries), to: path)
+        guard FilePaths.append(Self.encode([entry]), to: path) else { return false }
+        linesOnDisk += 1
+        return linesOnDisk < 2 * Self.limit || trim()
+    }
+
+    /// Rewrites the file with its newest `limit` entries.
+    private mutating func trim() -> Bool {
+        let all = FilePaths.read(path).map(Self.decode) ?? entries
+        let kept = Self.withoutRepeats(all.suffix(Self.limit))
+        guard FilePaths.writeAtomically(Self.encode(kept), to: path) else { return false }
+        linesOnDisk = kept.count
+        return true
+    }
+
+    /// Two sessions may each append the same line: the Up arrow shows it once.
+    static func withoutRepeats(_ entries: ArraySlice<String>) -> [String] {
+        var kept: [String] = []
+        for entry in entries where kept.last != entry { kept.append(entry) }
+        return kept
     }
 
     // MARK: - Format

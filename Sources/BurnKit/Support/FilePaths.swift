@@ -67,22 +67,24 @@ public enum FilePaths {
         return stat(path, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    /// Adds `text` at the end of the file (created with mode 600 if missing) in one `write`.
+    static func append(_ text: String, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    }
+
+    /// Replaces the file with `text` crash-safely (`SafeSave`).
     static func writeAtomically(_ text: String, to path: String) -> Bool {
         writeAtomically(Array(text.utf8), to: path)
     }
 
-    /// Writes bytes through a temporary file and a rename, so a reader never sees half a file.
+    /// Replaces the file with `bytes` crash-safely (`SafeSave`): the old or the new bytes,
+    /// never a torn file; a symbolic link is followed and the file's mode kept.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let handle = fopen(temporary, "wb") else { return false }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
-        let closed = fclose(handle) == 0
-        guard written == bytes.count, closed, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        SafeSave.replace(path, with: bytes)
     }
 }
 
