@@ -33,6 +33,8 @@ public struct Derivation {
     /// For a fact: every fact given for the cell, the one shown first (several when sources
     /// differ and agree within 0.5%).
     public var facts: [Fact] = []
+    /// For a rule: the commitments booked to the metric that year, added to the rule's value.
+    public var addedCommitments: [Commitment] = []
 }
 
 extension Model {
@@ -60,6 +62,7 @@ extension Model {
         let company = companyList[c]
         let method: Derivation.Method
         var facts: [Fact] = []
+        var added: [Commitment] = []
         switch entry.how {
         case .fact:
             facts = company.facts[m]?[Int(key.year)]?.facts ?? []
@@ -74,6 +77,9 @@ extension Model {
             let identity = identities[i].identity
             method = .identity(identity, solved: identity.solved(for: metricList[m].name))
         case .rule(let i): method = .rule(company.rules[m]![i])
+        case .ruleAndCommitments(let i, let indices):
+            method = .rule(company.rules[m]![i])
+            added = indices.map { company.commitments[$0] }
         case .interpolation(let a, let b): method = .interpolation(from: a, to: b)
         case .carried(let from): method = .carriedForward(from: from)
         case .zero: method = .zeroDefault
@@ -82,6 +88,7 @@ extension Model {
         let inputs = entry.inputs.filter { seen.insert($0).inserted }
         let children = depth > 0 ? try inputs.map { try node($0, entry.context[$0], evaluator, depth: depth - 1) } : []
         return Derivation(company: company.name, metric: metricList[m].name, year: Int(key.year), value: value,
-                          method: method, children: children, truncated: depth <= 0 && !inputs.isEmpty, facts: facts)
+                          method: method, children: children, truncated: depth <= 0 && !inputs.isEmpty, facts: facts,
+                          addedCommitments: added)
     }
 }

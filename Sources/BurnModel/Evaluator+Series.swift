@@ -40,19 +40,36 @@ extension Evaluator {
     func lateEventValue(_ decl: MetricDecl, _ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         guard !model.companyList[c].commitments.isEmpty || decl.role == .roundValuation else { return nil }
         let company = model.companyList[c]
-        var sum = zero(m, c), used: [Int] = []
-        for (i, commitment) in company.commitments.enumerated()
-        where company.commitmentMetrics[i] == m && commitment.years.contains(y) {
-            sum = try add(sum, try commitment.share(currency: company.currency), y)
-            used.append(i)
-        }
-        if !used.isEmpty { return (sum, .commitmentFeed(used)) }
+        if let (sum, used) = try committed(c, m, y) { return (sum, .commitmentFeed(used)) }
         if decl.role == .roundValuation {
             let earlier = company.rounds.contains { $0.year < y && $0.valuation != nil }
                 || (company.facts[m]?.keys.contains { $0 < y } ?? false)
             if earlier { return (try read(CellKey(c, m, y - 1)), .carried(from: y - 1)) }
         }
         return nil
+    }
+
+    /// The commitments booked to metric `m` (as costs, as capex) in year `y`, and their indices.
+    func committed(_ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, [Int])? {
+        let company = model.companyList[c]
+        guard !company.commitments.isEmpty else { return nil }
+        var sum = zero(m, c), used: [Int] = []
+        for (i, commitment) in company.commitments.enumerated()
+        where company.commitmentMetrics[i] == m && commitment.years.contains(y) {
+            sum = try add(sum, try commitment.share(currency: company.currency), y)
+            used.append(i)
+        }
+        return used.isEmpty ? nil : (sum, used)
+    }
+
+    private func withoutCommitted(_ q: Quantity, _ c: Int, _ m: Int, _ y: Int) throws -> Quantity {
+        guard let (amount, _) = try committed(c, m, y) else { return q }
+        return try add(q, amount.scaled(by: -1), y)
+    }
+
+    private func withCommitted(_ q: Quantity, _ c: Int, _ m: Int, _ y: Int, rule i: Int) throws -> (Quantity, How) {
+        guard let (amount, used) = try committed(c, m, y) else { return (q, .rule(i)) }
+        return (try add(q, amount, y), .ruleAndCommitments(i, used))
     }
 
     private func add(_ a: Quantity, _ b: Quantity, _ year: Int) throws -> Quantity {
@@ -131,16 +148,19 @@ extension Evaluator {
         return best
     }
 
+    /// A rule grows the company's own spending; commitments booked to the metric (`commit ...
+    /// as costs`) come on top of it. So the year before is read without its commitments, and
+    /// this year's are added: `costs grow 20%` with $70B committed gives base × 1.2 + $70B.
     func applyRule(_ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, How)? {
         guard let i = coveringRule(c, m, y) else { return nil }
         let rules = model.companyList[c].rules[m]!
         switch rules[i].kind {
         case .perYear(let rate, _, _):
-            let q = try read(CellKey(c, m, y - 1))
-            return (lanewise(q, rate) { $0 * (1 + $1) }, .rule(i))
+            let q = try withoutCommitted(try read(CellKey(c, m, y - 1)), c, m, y - 1)
+            return try withCommitted(lanewise(q, rate) { $0 * (1 + $1) }, c, m, y, rule: i)
         case .factor(let factor, _):
-            let q = try read(CellKey(c, m, y - 1))
-            return (lanewise(q, factor) { $0 * $1 }, .rule(i))
+            let q = try withoutCommitted(try read(CellKey(c, m, y - 1)), c, m, y - 1)
+            return try withCommitted(lanewise(q, factor) { $0 * $1 }, c, m, y, rule: i)
         case .reaches(let target, let year):
             if y == year { return (displayed(input(target), m), .rule(i)) }
             let a = anchor(rules, i, c, m)!

@@ -278,7 +278,7 @@ final class Evaluator {
             guard let (q, inputs) = try solve(index, for: key) else { return nil }
             if recording { frames[frames.count - 1].inputs = inputs }
             return .value(q, how)
-        case .rule:
+        case .rule, .ruleAndCommitments:
             guard let r = try applyRule(c, m, y) else { return nil }
             return .value(r.0, r.1)
         case .formula(let isDefault):

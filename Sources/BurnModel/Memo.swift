@@ -29,6 +29,8 @@ enum How {
     case identity(Int)
     /// Index into the company's rules for the metric.
     case rule(Int)
+    /// A rule's value plus the commitments booked to the metric that year (indices).
+    case ruleAndCommitments(Int, [Int])
     case interpolation(from: Int, to: Int)
     case carried(from: Int)
     case zero

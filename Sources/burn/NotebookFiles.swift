@@ -34,7 +34,7 @@ struct NotebookFiles {
 
     /// `burn check`: each block passes when its output is the saved one; each `check` counts too.
     func check(_ path: String, in session: Session) -> (passed: Int, failed: Int) {
-        guard let (notebook, result) = execute(path, in: session) else { return (0, 1) }
+        guard let (notebook, result) = execute(path, in: session, fileCommands: false) else { return (0, 1) }
         guard notebook.isNotebook else { return (0, 0) }
         let different = result.differences(path: path)
         if !different.isEmpty { terminal.error(different) }
@@ -47,7 +47,7 @@ struct NotebookFiles {
     }
 
     /// Reads and runs a notebook; prints the error and gives nil when it cannot be read.
-    private func execute(_ path: String, in session: Session) -> (Notebook, NotebookRun)? {
+    private func execute(_ path: String, in session: Session, fileCommands: Bool = true) -> (Notebook, NotebookRun)? {
         guard let notebook = NotebookFiles.read(path) else {
             terminal.error("error: cannot read '\(path)'\n  = help: check the path and its permissions"
                            + (NotebookIpynb.isIpynbPath(path) ? ", and that it is a Jupyter notebook (JSON)" : "") + "\n")
@@ -57,7 +57,7 @@ struct NotebookFiles {
         let progress = session.progress
         session.progress = nil
         defer { session.progress = progress }
-        return (notebook, ReplSession(session: session).run(notebook))
+        return (notebook, ReplSession(session: session).run(notebook, fileCommands: fileCommands))
     }
 
     static func isNotebookPath(_ path: String) -> Bool {

@@ -166,17 +166,20 @@ struct ReferenceModel: CustomStringConvertible {
                     p.revenue[year] = start * pow(rate, Double(year - a))
                 }
             }
-            // Costs: revenue + loss in the first year (the identity), then the rule; after the
-            // rule's last year, the commitments booked as costs (they apply when nothing else does).
+            // Costs: revenue + loss in the first year (the identity), then the rule, which grows
+            // the costs without last year's commitments booked as costs and adds this year's;
+            // after the rule's last year, the commitments booked as costs alone (they apply
+            // when nothing else does).
             var committedCosts = 0.0, capex = 0.0, committed = 0.0
             for c in commitments {
                 committed += share(c, in: year)
                 if c.asCosts { committedCosts += share(c, in: year) } else { capex += share(c, in: year) }
             }
+            let committedCostsBefore = commitments.filter(\.asCosts).reduce(0) { $0 + share($1, in: year - 1) }
             if year == first {
                 p.costs[year] = Double(revenue + loss) * million
             } else if year <= (costsUntil ?? Int.max) {
-                p.costs[year] = p.costs[year - 1]! * (1 + Double(costsRate) / 1000)
+                p.costs[year] = (p.costs[year - 1]! - committedCostsBefore) * (1 + Double(costsRate) / 1000) + committedCosts
             } else {
                 p.costs[year] = committedCosts
             }
@@ -193,7 +196,13 @@ struct ReferenceModel: CustomStringConvertible {
             p.cash[year] = year == first ? Double(cash) * million
                 : p.cash[year - 1]! + revenue - costs - capex + p.raised[year]!
             let burn = p.burn[year]!
-            p.runway[year] = burn == 0 ? .some(nil) : max(0, p.cash[year]!) / (burn / 12)
+            // Cash below zero leaves no runway; a year that burns nothing has none to give.
+            let cashNow = p.cash[year]!
+            if cashNow < 0 {
+                p.runway[year] = .some(0)
+            } else {
+                p.runway[year] = burn == 0 ? .some(nil) : .some(cashNow / (burn / 12))
+            }
             // Valuation: the post-money of the latest round so far (by date).
             // Between two rounds Burn interpolates instead (reported; see
             // `valuationBetweenRoundsIsTheLatestPostMoney`): only the years of a round and those

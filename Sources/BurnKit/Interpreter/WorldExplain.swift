@@ -57,7 +57,8 @@ extension World {
             let values = node.children.map { f.format($0.value) }
             return "by \(solved)" + (values.isEmpty ? "" : " = " + substitute(solved, node.children, f))
         case .rule(let rule):
-            return "rule" + (rule.at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }.map { ": \($0)" } ?? "")
+            let added = node.addedCommitments.map { " + commitment to \($0.counterparty ?? "?")" }.joined()
+            return "rule" + (rule.at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }.map { ": \($0)" } ?? "") + added
         case .interpolation(let from, let to): return "constant growth between \(from) and \(to)"
         case .carriedForward(let from): return "carried forward from \(from)"
         case .startsAtZero: return "0 before the first year"

@@ -37,9 +37,15 @@ public struct Notebook: Sendable {
         public var closing: String
     }
 
+    /// The line of a ```` ```burn ```` fence that is never closed: running the notebook
+    /// reports it as a failed cell rather than skipping the code silently.
+    public var unclosedBlockLine: Int?
+
     /// Reads a document; text that is not a ```burn block (or its output) is prose.
     public init(parsing text: String) {
-        chunks = NotebookParser(text).parse()
+        var parser = NotebookParser(text)
+        chunks = parser.parse()
+        unclosedBlockLine = parser.unclosedBurnFence
     }
 
     public init(chunks: [Chunk]) { self.chunks = chunks }
@@ -75,7 +81,7 @@ public struct Notebook: Sendable {
     }
 
     /// Whether the document has a ```burn block at all (a README has none).
-    public var isNotebook: Bool { !codeBlocks.isEmpty }
+    public var isNotebook: Bool { !codeBlocks.isEmpty || unclosedBlockLine != nil }
 
     /// Replaces the outputs of the code blocks, in order: an empty output removes the block,
     /// a missing block is added after its code (prose is never touched).
@@ -127,21 +133,26 @@ extension Notebook.CodeBlock {
             output = nil
             return
         }
-        let body = text.hasSuffix("\n") ? text : text + "\n"
+        var body = text.hasSuffix("\n") ? text : text + "\n"
+        // A notebook with Windows line breaks gets its outputs with them too.
+        let windows = opening.unicodeScalars.suffix(2).elementsEqual(["\r", "\n"])
+        if windows { body = body.withWindowsLineBreaks }
         if var existing = output, Self.fits(body, fence: existing.closing) {
             existing.text = body
             output = existing
             return
         }
-        if !closing.hasSuffix("\n") { closing += "\n" }
-        let block = Notebook.fenced(body, info: "output")
+        // By scalars: in Swift, "```\r\n" does not have the suffix "\n" (`\r\n` is one Character).
+        if closing.unicodeScalars.last != "\n" { closing += windows ? "\r\n" : "\n" }
+        let block = Notebook.fenced(body.withUnixLineBreaks, info: "output")
         let firstNewline = block.firstIndex(of: "\n")!
         let lastFence = block.dropLast().lastIndex(of: "\n")!
+        let opening = String(block[...firstNewline]), fence = String(block[block.index(after: lastFence)...])
         output = Notebook.OutputBlock(
-            gap: output?.gap ?? "\n",
-            opening: String(block[...firstNewline]),
+            gap: output?.gap ?? (windows ? "\r\n" : "\n"),
+            opening: windows ? opening.withWindowsLineBreaks : opening,
             text: body,
-            closing: String(block[block.index(after: lastFence)...]))
+            closing: windows ? fence.withWindowsLineBreaks : fence)
     }
 
     /// Whether `text` can sit inside the fence without a line of it closing the block early.

@@ -1,10 +1,13 @@
 // NotebookParser: splits Markdown into prose and ```burn blocks (with their ```output blocks),
 // following CommonMark's fences: ``` or ~~~, at most three spaces of indent, a closing fence at
-// least as long as the opening one. An unclosed fence is prose.
+// least as long as the opening one. An unclosed fence is prose, but an unclosed ```burn fence
+// is reported (`unclosedBurnFence`): it is a cell the author meant to run.
 
 struct NotebookParser {
     /// The lines, each with its line break (the last may have none).
     private let lines: [Substring]
+    /// The 1-based line of a ```burn fence that nothing closes, found by `parse`.
+    private(set) var unclosedBurnFence: Int?
 
     init(_ text: String) {
         var lines: [Substring] = []
@@ -22,12 +25,13 @@ struct NotebookParser {
         self.lines = lines
     }
 
-    func parse() -> [Notebook.Chunk] {
+    mutating func parse() -> [Notebook.Chunk] {
         var chunks: [Notebook.Chunk] = []
         var prose = ""
         var i = 0
         while i < lines.count {
             guard let fence = Self.openingFence(lines[i]), let close = closing(of: fence, after: i) else {
+                if unclosedBurnFence == nil, Self.openingFence(lines[i])?.info == "burn" { unclosedBurnFence = i + 1 }
                 prose += lines[i]
                 i += 1
                 continue

@@ -43,9 +43,13 @@ public enum FilePaths {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The file's text as UTF-8, or nil if it cannot be read.
+    /// The file's text as UTF-8, or nil if it cannot be read. A UTF-8 byte-order mark is
+    /// dropped: editors on Windows add it, and it would be an invisible first character.
     static func read(_ path: String) -> String? {
-        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
+        guard let bytes = readBytes(path) else { return nil }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes[...]
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// The file's bytes, or nil if it cannot be read.
