@@ -28,6 +28,9 @@ final class Interpreter {
     /// Knob values of the scenario being replayed.
     var knobOverrides: [String: Knob] = [:]
     var replaying = false
+    /// How many scenarios (`using`, `under`, `compare scenarios`, solve and sweep trials) the
+    /// running statement is inside: a knob set there changes that scenario, not the base.
+    var scenarioDepth = 0
     /// The state right after the standard library loaded: where replays start.
     var baseline: Snapshot!
     /// Nested evaluations (a scenario inside an expression) keep the outer stack.

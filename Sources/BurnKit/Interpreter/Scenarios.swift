@@ -9,6 +9,10 @@ struct ScenarioBook {
     var history: [(Stmt, SourceFile)] = []
     var scenarios: [String: (body: [Stmt], file: SourceFile)] = [:]
     var knobs: [String] = []
+    /// Knobs the base script set again after declaring them (`assume g = 60%` later on): the
+    /// base is rebuilt as if each had that value from its first `assume`, and every replay
+    /// starts from these values (a scenario's own values win).
+    var baseKnobs: [String: Knob] = [:]
 }
 
 /// A knob's value in a scenario: an expression from a `scenario` block, or a trial value.
@@ -40,8 +44,23 @@ extension Interpreter {
             throw Diagnostic("a knob is a number, found \(v.typeName)", at: value.span,
                              hint: "write `assume growth = 50%`, or `assume growth = 40% to 60%` for an uncertain one")
         }
+        let changesBase = book.knobs.contains(name.text) && !replaying && scenarioDepth == 0
         define(name.text, v)
         if !book.knobs.contains(name.text) { book.knobs.append(name.text) }
+        if changesBase { try rebuildBase(setting: name, to: v) }
+    }
+
+    /// A knob set again in the base: every rule and formula that used it must see the new
+    /// value, as a scenario's would, never the old one silently. The base is replayed from
+    /// the standard library with the knob at its new value.
+    private func rebuildBase(setting name: Name, to value: Value) throws {
+        guard importing.isEmpty else {
+            throw Diagnostic("'\(name.text)' is already set: an imported file cannot change a knob", at: name.span,
+                             hint: "set it in the importing script, or in a `scenario`")
+        }
+        book.baseKnobs[name.text] = .value(value)
+        try replay(overrides: [:])
+        knobOverrides = [:]
     }
 
     func declareScenario(_ name: Name, _ body: [Stmt], file: SourceFile) throws {
@@ -68,6 +87,8 @@ extension Interpreter {
     /// Runs `body` in the state of scenario `name` (or with `overrides` of knobs), then puts
     /// the base state back, whatever happens.
     func inScenario<T>(_ name: Name?, overrides: [String: Knob] = [:], _ body: () throws -> T) throws -> T {
+        scenarioDepth += 1
+        defer { scenarioDepth -= 1 }
         var knobs = overrides
         var extra: [Stmt] = []
         var file: SourceFile?
@@ -104,10 +125,12 @@ extension Interpreter {
     private func replay(overrides: [String: Knob]) throws {
         let history = book.history
         let scenarios = book.scenarios
+        let baseKnobs = book.baseKnobs
         restore(baseline)
         book.history = history
         book.scenarios = scenarios
-        knobOverrides = overrides
+        book.baseKnobs = baseKnobs
+        knobOverrides = baseKnobs.merging(overrides) { _, scenario in scenario }
         let saved = output
         output = { _ in }
         defer { output = saved }
