@@ -161,6 +161,7 @@ final class Evaluator {
         do {
             switch try compute(key) {
             case .value(let q, let h):
+                try refuseNegative(q, key, h)
                 stored = .value(q)
                 how = h
             case .unknown(let e):
@@ -346,6 +347,16 @@ final class Evaluator {
     }
 
     // MARK: - Helpers
+
+    /// A metric that is never negative (revenue, costs...) derived below zero: an error that
+    /// says how, never a silent `-$1.3B` of costs (from a loss larger than the revenue).
+    private func refuseNegative(_ q: Quantity, _ key: CellKey, _ how: How) throws {
+        guard model.metricList[Int(key.metric)].neverNegative, !q.isUncertain, q.value < 0 else { return }
+        if case .fact = how { return }
+        throw ModelError(.invalid, "\(name(key, full: true)) comes out at \(Format.brief(q)), but \(model.metricList[Int(key.metric)].name) is never negative",
+                         hint: "check the facts it comes from (`explain` shows them): a loss larger than the revenue, "
+                             + "or a rate below -100%, gives such a value")
+    }
 
     func resetInputs() {
         // Inputs are only kept when recording; otherwise skip the access to `frames`.

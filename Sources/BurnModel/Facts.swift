@@ -117,7 +117,14 @@ extension Model {
             throw ModelError(.unitMismatch, "\(decl.name) is \(decl.kindPhrase); \(Model.text(q)) is \(written.phrase(q))",
                              hint: misfitHint(q, written, decl, year: year), at: at)
         }
-        return try normalize(q, metric: m, company: c, year: year, at: at)
+        let fitted = try normalize(q, metric: m, company: c, year: year, at: at)
+        if decl.neverNegative, !fitted.isUncertain, fitted.value < 0 {
+            throw ModelError(.invalid, "\(decl.name) is never negative; \(Format.brief(fitted)) is given for \(decl.name)[\(year)]",
+                             hint: decl.name == "costs" || decl.name == "revenue"
+                                 ? "a loss is `loss[\(year)] = 5B`; a profit is a negative loss or `operating_income[\(year)] = 5B`"
+                                 : "give the amount as a positive number", at: at)
+        }
+        return fitted
     }
 
     /// How to write a fact that fits, with the numbers given.

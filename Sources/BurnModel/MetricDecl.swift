@@ -50,6 +50,9 @@ public struct MetricDecl: Sendable, Hashable {
     public var defaultsToZero: Bool
     /// Which money events feed it, if any.
     public var role: MetricRole?
+    /// Revenue, costs, capex...: a value below zero, given or derived, is an error (a loss of
+    /// -5B with revenue of 3.7B would otherwise give costs of -$1.3B, silently).
+    public var neverNegative = false
     /// Where it was declared.
     public var at: SourceRef?
 

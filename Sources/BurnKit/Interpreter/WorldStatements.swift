@@ -91,14 +91,26 @@ extension World {
             }
             kind = k.text == "stock" ? .stock : .flow
         }
-        let options = type.options.map(\.text)
-        guard options.isEmpty || options == ["of", "events"] else {
-            throw Diagnostic("unknown metric option '\(options.joined(separator: " "))'", at: type.options[0].span,
-                             hint: "`of events` marks a sum of events (zero in a year without any)")
+        // Options, in any order: `of events` (a sum of events, zero in a year without any) and
+        // `never negative` (a value below zero, given or derived, is an error).
+        var options = type.options.map(\.text)[...]
+        var ofEvents = false, neverNegative = false
+        while !options.isEmpty {
+            if options.starts(with: ["of", "events"]), !ofEvents {
+                ofEvents = true
+            } else if options.starts(with: ["never", "negative"]), !neverNegative {
+                neverNegative = true
+            } else {
+                let at = type.options[type.options.count - options.count].span
+                throw Diagnostic("unknown metric option '\(options.joined(separator: " "))'", at: at,
+                                 hint: "`of events` marks a sum of events (zero in a year without any); `never negative` refuses values below zero")
+            }
+            options = options.dropFirst(2)
         }
         if isMetric(name.text) { throw Diagnostic("metric '\(name.text)' is already declared", at: name.span) }
-        let decl = MetricDecl(name.text, measure, kind, defaultsToZero: !options.isEmpty,
+        var decl = MetricDecl(name.text, measure, kind, defaultsToZero: ofEvents,
                               role: MetricRole.conventional(for: name.text), at: World.ref(name.span))
+        decl.neverNegative = neverNegative
         try edit(at: name.span) { _ = $0.declare(decl) }
     }
 
