@@ -116,6 +116,12 @@ public struct ExplainTree {
     public var truncated: Bool
     public var children: [ExplainTree]
 
+    public init(metric: String, year: Int, value: Value, valueText: String, how: String, truncated: Bool = false,
+                children: [ExplainTree] = []) {
+        (self.metric, self.year, self.value, self.valueText) = (metric, year, value, valueText)
+        (self.how, self.truncated, self.children) = (how, truncated, children)
+    }
+
     /// The node's line: `costs[2024] = $8.7B  by costs = revenue - operating_income = ...`.
     public var line: String { "\(metric)[\(year)] = \(valueText)  \(how)" + (truncated ? " ..." : "") }
 }
@@ -130,4 +136,8 @@ public struct CheckFailureEvent: Sendable, Equatable {
     public var column: Int
     /// The caret display, as printed.
     public var display: String
+
+    public init(message: String, file: String, line: Int, column: Int, display: String) {
+        (self.message, self.file, self.line, self.column, self.display) = (message, file, line, column, display)
+    }
 }
