@@ -35,6 +35,7 @@ public struct TableColumn: Sendable, Equatable {
     public var header: String
     public var alignment: TableAlignment
 
+    /// A column headed `header`, its cells aligned `alignment`.
     public init(_ header: String, _ alignment: TableAlignment) {
         self.header = header
         self.alignment = alignment
@@ -47,6 +48,7 @@ public struct TableCell {
     public var value: Value?
     public var text: String
 
+    /// A cell holding `value` (nil: a label or an unknown), printed as `text`.
     public init(_ value: Value?, text: String) {
         self.value = value
         self.text = text
@@ -75,6 +77,7 @@ public struct TableEvent {
     /// The session's table style when it was shown (how `plainText` draws it).
     public var style: TableStyle
 
+    /// A table; `style` is how its text form is drawn (aligned text or Markdown).
     public init(title: String? = nil, columns: [TableColumn], rows: [[TableCell]], notes: [String] = [],
                 closing: [String] = [], style: TableStyle = .text) {
         self.title = title
@@ -91,6 +94,7 @@ public struct ChartEvent {
     public var title: String
     public var series: [ChartSeries]
 
+    /// A chart titled `title` (its columns' headers, comma-separated) of `series`.
     public init(title: String, series: [ChartSeries]) {
         self.title = title
         self.series = series
@@ -116,6 +120,7 @@ public struct ExplainTree {
     public var truncated: Bool
     public var children: [ExplainTree]
 
+    /// A node of the tree: `metric` in `year`, its value and text, how it was obtained, its inputs.
     public init(metric: String, year: Int, value: Value, valueText: String, how: String, truncated: Bool = false,
                 children: [ExplainTree] = []) {
         (self.metric, self.year, self.value, self.valueText) = (metric, year, value, valueText)
@@ -137,6 +142,7 @@ public struct CheckFailureEvent: Sendable, Equatable {
     /// The caret display, as printed.
     public var display: String
 
+    /// A failed check's message, place and caret display.
     public init(message: String, file: String, line: Int, column: Int, display: String) {
         (self.message, self.file, self.line, self.column, self.display) = (message, file, line, column, display)
     }

@@ -5,6 +5,7 @@ public struct ChartSeries: Sendable, Equatable {
     public var label: String
     public var points: [ChartPoint]
 
+    /// A series labelled `label` (the column's header).
     public init(label: String, points: [ChartPoint]) {
         self.label = label
         self.points = points
@@ -17,6 +18,7 @@ public struct ChartPoint: Sendable, Equatable {
     public var value: Double?
     public var text: String
 
+    /// A point: `year`, its value (nil: none) and its printed text.
     public init(year: Int, value: Double?, text: String) {
         self.year = year
         self.value = value
