@@ -20,6 +20,8 @@ public final class Kernel {
     let heartbeat: ZMQSocket
     let repl: ReplSession
     let worker: CellWorker
+    /// What the running cell showed, as BurnKit's output events.
+    let eventLog: EventLog
     /// Executions counted as IPython counts them: every non-silent cell that stores history.
     var executionCount = 0
     /// The execute_request whose cell the worker is running.
@@ -57,6 +59,9 @@ public final class Kernel {
         let session = Session()
         session.files = .everywhere
         session.output = { _ in }
+        let log = EventLog()
+        eventLog = log
+        session.events = { log.events.append($0) }
         repl = ReplSession(session: session)
     }
 
@@ -145,4 +150,11 @@ public final class Kernel {
         }
         if started == nil { log("cannot start the heartbeat thread; front ends may think the kernel is dead") }
     }
+}
+
+/// The output events of the cell being run. Appended to on the evaluating thread while the
+/// worker runs the cell, read and cleared on the main thread only before the cell starts and
+/// after the worker is joined (`CellWorker.finish`), so never at the same time.
+final class EventLog: @unchecked Sendable {
+    var events: [OutputEvent] = []
 }

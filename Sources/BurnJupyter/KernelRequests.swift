@@ -84,6 +84,7 @@ extension Kernel {
         let number = stores ? executionCount : executionCount + 1
         repl.numberNextCell(number)
         repl.session.interruptFlag.clear()
+        eventLog.events = []
         runningRequest = RunningCell(request: request, socket: socket, number: number, silent: silent,
                                      stopOnError: content["stop_on_error"]?.bool ?? true)
         worker.start(code, in: repl)
@@ -102,18 +103,25 @@ extension Kernel {
             "status": .string("ok"), "execution_count": count,
             "user_expressions": .object([]), "payload": .array([]),
         ])
-        let displays = finished.map { CellDisplay.split($0, number: running.number) }
+        let displays = finished.map { CellDisplay.displays($0, events: eventLog.events, number: running.number) }
             ?? [CellDisplay.errorDisplay(["error: the cell ended without an outcome"])]
+        eventLog.events = []
         for display in displays {
             switch display {
-            case .stream(let text):
+            case .stream(let text), .stderr(let text):
                 if !running.silent {
-                    publish(about: request, type: "stream", content: .object(["name": .string("stdout"), "text": .string(text)]))
+                    let name = if case .stderr = display { "stderr" } else { "stdout" }
+                    publish(about: request, type: "stream", content: .object(["name": .string(name), "text": .string(text)]))
                 }
             case .result(let bundle):
                 if !running.silent {
                     publish(about: request, type: "execute_result",
                             content: .object(["execution_count": count, "data": bundle.json, "metadata": .object([])]))
+                }
+            case .display(let bundle):
+                if !running.silent {
+                    publish(about: request, type: "display_data",
+                            content: .object(["data": bundle.json, "metadata": .object([])]))
                 }
             case .error(let name, let value, let traceback):
                 let error: JSONValue = .object([

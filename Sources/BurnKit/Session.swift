@@ -13,9 +13,22 @@ public final class Session {
     }
 
     /// Where printed text goes (values of expression statements, tables, failed checks).
+    /// It receives the same bytes whether or not `events` is set.
     public var output: (String) -> Void {
         get { interpreter.output }
         set { interpreter.output = newValue }
+    }
+
+    /// What statements show, as typed events (a value, a table with typed cells, a chart, an
+    /// explain tree, text, a counted check failure), each right after its text went to
+    /// `output`, in the same order. Called synchronously on the thread that evaluates: BurnKit
+    /// runs evaluation on a big-stack thread of its own while the thread that called `run`,
+    /// `evaluate` (or `ReplSession.submit`) waits, so a handler runs one event at a time and
+    /// everything it does happens before that call returns; it must not call back into the
+    /// session. Nothing is reported while a scenario replays the model.
+    public var events: ((OutputEvent) -> Void)? {
+        get { interpreter.events }
+        set { interpreter.events = newValue }
     }
 
     /// Bounds on each evaluation: calls, nesting and time.
@@ -61,9 +74,7 @@ public final class Session {
     public func run(source: String, name: String = "<input>") throws {
         let file = interpreter.addSource(name: name, text: source)
         try wrap {
-            try interpreter.run(file) { value, _ in
-                interpreter.output(interpreter.formatter.format(value) + "\n")
-            }
+            try interpreter.run(file) { value, _ in interpreter.show(value) }
         }
     }
 

@@ -36,6 +36,17 @@ costs grow 30% to 90% per year
 mean(Lab.cash[2200])"""
 
 
+# A company with facts for 2024 and a growth rule: costs after 2024 are unknown.
+ACME = "company Acme\nrevenue[2024] = 1B\ncosts[2024] = 3B\ncash[2024] = 4B\nrevenue grows 50% per year\n"
+
+
+def render_svg(svg):
+    """The PNG rsvg-convert draws from `svg`."""
+    result = subprocess.run(["rsvg-convert", "--format", "png"], input=svg.encode(), capture_output=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
 def burn(*args):
     return subprocess.run([BURN, *args], capture_output=True, text=True, timeout=TIMEOUT)
 
@@ -193,14 +204,58 @@ class KernelTests(unittest.TestCase):
         self.assertEqual(messages[2]["content"]["data"]["text/plain"], "1")
 
     def test_printed_text_is_a_stream(self):
-        code = "company Acme\nrevenue[2024] = 1B\ncosts[2024] = 3B\ncash[2024] = 4B\nproject cash until 2025\nrevenue[2024] * 2"
-        reply, messages = run_cell(self.client, code)
+        reply, messages = run_cell(self.client, "show 1 + 1\nshow 6.6B / 157B as %\n3 * 2")
         self.assertEqual(reply["content"]["status"], "ok")
         types = [m["msg_type"] for m in messages]
         self.assertEqual(types, ["status", "execute_input", "stream", "execute_result", "status"])
-        self.assertEqual(messages[2]["content"]["name"], "stdout")
-        self.assertTrue(messages[2]["content"]["text"].startswith("year "))
-        self.assertEqual(messages[3]["content"]["data"]["text/plain"], "$2B")
+        # `show` prints; consecutive printed lines are one stream. 6.6 / 157 = 4.2%.
+        self.assertEqual(messages[2]["content"], {"name": "stdout", "text": "2\n4.2%\n"})
+        self.assertEqual(messages[3]["content"]["data"], {"text/plain": "6"})
+
+    def test_project_is_an_html_table(self):
+        code = ACME + "project cash until 2025\nrevenue[2024] * 2"
+        reply, messages = run_cell(self.client, code)
+        self.assertEqual(reply["content"]["status"], "ok")
+        types = [m["msg_type"] for m in messages]
+        self.assertEqual(types, ["status", "execute_input", "display_data", "execute_result", "status"])
+        data = messages[2]["content"]["data"]
+        self.assertEqual(sorted(data), ["text/html", "text/plain"])
+        html = data["text/html"]
+        self.assertIn("<table", html)
+        self.assertIn('<th style="text-align: right">cash</th>', html)
+        # cash[2024] is the fact 4B, revenue[2025] = 1B * 1.5 (the rule): numbers right-aligned.
+        self.assertIn('<td style="text-align: right">$4B</td>', html)
+        self.assertIn('<td style="text-align: right">$1.5B</td>', html)
+        self.assertIn("<p>Acme: no break-even through 2024, unknown after; the cash lasts through 2024, unknown after</p>", html)
+        self.assertTrue(data["text/plain"].startswith("year  revenue  costs  operating_income  burn  raised  cash     runway\n"))
+        # 1B * 2 = 2B.
+        self.assertEqual(messages[3]["content"]["data"], {"text/plain": "$2B"})
+
+    def test_explain_is_a_tree(self):
+        reply, messages = run_cell(self.client, ACME + "explain Acme.loss[2024]")
+        self.assertEqual([m["msg_type"] for m in messages], ["status", "execute_input", "display_data", "status"])
+        data = messages[2]["content"]["data"]
+        # loss = -operating_income = -(1B - 3B) = 2B, from the two facts.
+        self.assertTrue(data["text/html"].startswith('<ul class="burn-explain">\n<li><code>loss[2024] = $2B</code>'))
+        self.assertEqual(data["text/html"].count("<li>"), 4)
+        self.assertEqual(data["text/plain"].splitlines()[0], "loss[2024] = $2B  by loss = -operating_income = $2B")
+
+    @unittest.skipUnless(shutil.which("rsvg-convert"),
+                         "rsvg-convert is not installed (Debian: apt-get install librsvg2-bin): the chart's SVG is not rendered")
+    def test_chart_is_inline_svg(self):
+        reply, messages = run_cell(self.client, ACME + "chart revenue, costs in 2024..2027")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual([m["msg_type"] for m in messages], ["status", "execute_input", "display_data", "status"])
+        data = messages[2]["content"]["data"]
+        self.assertEqual(sorted(data), ["image/svg+xml", "text/plain"])
+        # revenue: 1B, 1.5B, 2.25B, 3.375B (50% a year); the bars are the text form.
+        self.assertTrue(data["text/plain"].startswith("revenue\n  2024  "))
+        self.assertIn("$3.375B", data["text/plain"])
+        png = render_svg(data["image/svg+xml"])
+        self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n")
+        # IHDR: 640 x 360 as the SVG says; a drawn chart compresses to more than a blank image.
+        self.assertEqual((int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")), (640, 360))
+        self.assertGreater(len(png), 5000)
 
     def test_commands_in_cells(self):
         reply, messages = run_cell(self.client, ":help cagr")
@@ -438,9 +493,37 @@ class NotebookTests(unittest.TestCase):
             self.assertEqual((check.returncode, check.stdout), (0, "6 passed, 0 failed\n"))
             codes = [c for c in notebook.cells if c.cell_type == "code"]
             self.assertEqual(codes[0].outputs[0].data["text/plain"], "$8.7B")
+            # The projection is an HTML table, with its text form.
+            self.assertEqual(codes[2].outputs[0].output_type, "display_data")
+            self.assertIn("<table", codes[2].outputs[0].data["text/html"])
             self.assertEqual(codes[3].outputs[0].output_type, "error")
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def test_nbclient_shows_a_table_and_a_chart(self):
+        notebook = nbformat.v4.new_notebook()
+        notebook.metadata["kernelspec"] = {"name": "burn", "display_name": "Burn", "language": "burn"}
+        notebook.cells = [
+            nbformat.v4.new_markdown_cell("Acme's plan"),
+            nbformat.v4.new_code_cell(ACME + "table revenue, cash in 2024..2026"),
+            nbformat.v4.new_code_cell("chart revenue in 2024..2026"),
+            nbformat.v4.new_code_cell("Acme.revenue[2026]"),
+        ]
+        NotebookClient(notebook, timeout=TIMEOUT, kernel_name="burn").execute()
+        nbformat.validate(notebook)
+        table, chart, value = (c.outputs for c in notebook.cells[1:])
+        self.assertEqual([o.output_type for o in table], ["display_data"])
+        html = table[0].data["text/html"]
+        # revenue 1B, 1.5B, 2.25B (50% a year); cash is a fact in 2024 only.
+        self.assertIn('<td style="text-align: right">$2.25B</td>', html)
+        self.assertIn("<p>? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula</p>", html)
+        self.assertEqual(table[0].data["text/plain"].splitlines()[0], "year  revenue  cash")
+        self.assertEqual([o.output_type for o in chart], ["display_data"])
+        self.assertTrue(chart[0].data["image/svg+xml"].startswith("<svg "))
+        self.assertIn("polyline", chart[0].data["image/svg+xml"])
+        self.assertEqual([(o.output_type, o.data["text/plain"]) for o in value], [("execute_result", "$2.25B")])
+        if shutil.which("rsvg-convert"):
+            self.assertGreater(len(render_svg(chart[0].data["image/svg+xml"])), 5000)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ extension Interpreter {
                                     hint: failure.hint)
         guard countChecks else { throw diagnostic }
         checksFailed += 1
-        (checkOutput ?? output)(DiagnosticRenderer().render(diagnostic, file: file))
+        let (line, column) = file.location(of: failure.span.start)
+        emit(.checkFailure(CheckFailureEvent(message: diagnostic.message, file: file.name, line: line, column: column,
+                                             display: DiagnosticRenderer().render(diagnostic, file: file))))
     }
 
     // MARK: - Conditions

@@ -44,7 +44,7 @@ extension Interpreter {
         } else {
             answer = try smallest(knob, a, b, condition, span: span)
         }
-        output("\(knob.text) = \(formatter.format(Value.make(answer)))\n")
+        emit(.text("\(knob.text) = \(formatter.format(Value.make(answer)))\n"))
     }
 
     /// Bisection on lhs - rhs, which must change sign over the range.
@@ -106,13 +106,20 @@ extension Interpreter {
         }
         let count = Int(((b.value - a.value) / s.value + 1e-9).rounded(.down)) + 1
         guard count <= 1000 else { throw Diagnostic("this sweep has \(count) rows; at most 1,000", at: step.span) }
-        var rows: [[String]] = []
+        var rows: [[TableCell]] = []
         for i in 0..<count {
             var x = a
             x.value = a.value + Double(i) * s.value
-            let cells = try trial(knob, x) { try shows.map { formatter.format(try evaluate($0)) } }
-            rows.append([formatter.format(Value.make(x))] + cells)
+            // Formatted inside the trial: a series value is read from the model as it is there.
+            let cells = try trial(knob, x) {
+                try shows.map { e in
+                    let v = try evaluate(e)
+                    return TableCell(v, text: formatter.format(v))
+                }
+            }
+            rows.append([TableCell(Value.make(x), text: formatter.format(Value.make(x)))] + cells)
         }
-        output(TextTable(headers: [knob.text] + shows.map { file.text(of: $0.span) }, rows: rows).render(tableStyle))
+        let columns = [TableColumn(knob.text, .left)] + shows.map { TableColumn(file.text(of: $0.span), .right) }
+        emit(.table(TableEvent(columns: columns, rows: rows, style: tableStyle)))
     }
 }

@@ -10,6 +10,8 @@ final class Interpreter {
     var currentCompany: String?
     var sources: [Int: SourceFile] = [:]
     var output: (String) -> Void = { _ in }
+    /// Typed output, beside `output`: each event is also printed there as text (`emit`).
+    var events: ((OutputEvent) -> Void)?
     var formatter = ValueFormatter() { didSet { formatter.seriesReader = SeriesReader(self) } }
     var tableStyle = TableStyle.text
     /// Under `burn check`, failed checks are counted and reported instead of stopping the run.
@@ -95,6 +97,25 @@ final class Interpreter {
     /// The source a statement came from.
     func currentFile(_ statement: Stmt) -> SourceFile {
         sources[statement.span.file] ?? addSource(name: "<unknown>", text: "")
+    }
+
+    // MARK: - Output
+
+    /// Shows what a statement produced: its text to `output` (a counted check's failure to
+    /// `checkOutput` when set), the event itself to `events`. A scenario's replay of the model
+    /// silences both.
+    func emit(_ event: OutputEvent) {
+        if case .checkFailure = event, let checkOutput {
+            checkOutput(event.plainText)
+        } else {
+            output(event.plainText)
+        }
+        events?(event)
+    }
+
+    /// Shows a value as it prints; `cell` is the REPL cell number shown as `[n] `.
+    func show(_ value: Value, cell: Int? = nil) {
+        emit(.value(value, text: formatter.format(value), cell: cell))
     }
 
     // MARK: - Globals

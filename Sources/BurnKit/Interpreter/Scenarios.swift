@@ -131,9 +131,9 @@ extension Interpreter {
         book.scenarios = scenarios
         book.baseKnobs = baseKnobs
         knobOverrides = baseKnobs.merging(overrides) { _, scenario in scenario }
-        let saved = output
-        output = { _ in }
-        defer { output = saved }
+        let (saved, savedEvents) = (output, events)
+        (output, events) = ({ _ in }, nil)
+        defer { (output, events) = (saved, savedEvents) }
         replaying = true
         defer { replaying = false }
         for (statement, file) in history where Interpreter.changesState(statement) {
@@ -146,19 +146,25 @@ extension Interpreter {
         for statement in body { try requireKnob(statement, in: name) }
         try inScenario(name) {
             for statement in body {
-                if let value = try execute(statement, file: file) { output(formatter.format(value) + "\n") }
+                if let value = try execute(statement, file: file) { show(value) }
             }
         }
     }
 
     /// `compare scenarios base, bear on e1, e2`: one row an expression, one column a scenario.
     func compareScenarios(_ names: [Name], _ expressions: [Expr], file: SourceFile) throws {
-        var columns: [[String]] = []
+        var columns: [[TableCell]] = []
         for name in names {
-            columns.append(try inScenario(name) { try expressions.map { formatter.format(try evaluate($0)) } })
+            columns.append(try inScenario(name) {
+                try expressions.map { e in
+                    let v = try evaluate(e)
+                    return TableCell(v, text: formatter.format(v))
+                }
+            })
         }
-        let rows = expressions.indices.map { i in [file.text(of: expressions[i].span)] + columns.map { $0[i] } }
-        output(TextTable(headers: [""] + names.map(\.text), rows: rows).render(tableStyle))
+        let rows = expressions.indices.map { i in [TableCell.label(file.text(of: expressions[i].span))] + columns.map { $0[i] } }
+        emit(.table(TableEvent(columns: [TableColumn("", .left)] + names.map { TableColumn($0.text, .right) }, rows: rows,
+                               style: tableStyle)))
     }
 }
 

@@ -1,5 +1,5 @@
 // Statements: what each statement does when it runs. Expression statements return their value;
-// questions print through `output`.
+// questions print through `emit`.
 import BurnModel
 
 extension Interpreter {
@@ -19,7 +19,7 @@ extension Interpreter {
         case .expression(let e):
             return try evaluate(e)
         case .show(let e):
-            output(formatter.format(try evaluate(e)) + "\n")
+            show(try evaluate(e))
         case .letBinding(let name, let e):
             define(name.text, try evaluate(e))
         case .function(let name, let parameters, let body):
@@ -99,7 +99,7 @@ extension Interpreter {
         importing.append(key)
         defer { importing.removeLast() }
         let savedCompany = currentCompany
-        try run(addSource(name: full, text: text)) { value, _ in output(formatter.format(value) + "\n") }
+        try run(addSource(name: full, text: text)) { value, _ in show(value) }
         currentCompany = savedCompany
         imported.insert(key)
     }

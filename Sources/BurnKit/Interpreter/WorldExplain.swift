@@ -2,7 +2,7 @@
 import BurnModel
 
 extension World {
-    func explain(_ e: Expr, _ interpreter: Interpreter) throws -> String {
+    func explain(_ e: Expr, _ interpreter: Interpreter) throws -> ExplainTree {
         guard case .index(let base, let yearExpr) = e.kind else {
             throw Diagnostic("`explain` takes a metric in a year", at: e.span, hint: "write `explain OpenAI.costs[2024]`")
         }
@@ -16,24 +16,19 @@ extension World {
         } catch let error as ModelError {
             throw diagnostic(error, at: e.span)
         }
-        var lines: [String] = []
-        render(tree, prefix: "", childPrefix: "", interpreter, into: &lines)
-        return lines.joined(separator: "\n") + "\n"
+        return explainTree(tree, interpreter)
     }
 
-    private func render(_ node: Derivation, prefix: String, childPrefix: String, _ interpreter: Interpreter, into lines: inout [String]) {
+    /// A derivation as an output event's tree: each value shown as its metric's measure asks.
+    private func explainTree(_ node: Derivation, _ interpreter: Interpreter) -> ExplainTree {
         var q = node.value
         if q.unit.isNone, q.display == .auto, let decl = state.metric(named: node.metric) {
             if decl.measure == .percent { q.display = .percent }
             if decl.measure == .multiple { q.display = .multiple }
         }
-        let head = "\(node.metric)[\(node.year)] = \(interpreter.formatter.format(q))"
-        lines.append(prefix + head + "  " + how(node, interpreter) + (node.truncated ? " ..." : ""))
-        for (i, child) in node.children.enumerated() {
-            let last = i == node.children.count - 1
-            render(child, prefix: childPrefix + (last ? "└─ " : "├─ "), childPrefix: childPrefix + (last ? "   " : "│  "),
-                   interpreter, into: &lines)
-        }
+        return ExplainTree(metric: node.metric, year: node.year, value: Value.make(q),
+                           valueText: interpreter.formatter.format(q), how: how(node, interpreter),
+                           truncated: node.truncated, children: node.children.map { explainTree($0, interpreter) })
     }
 
     /// How a value was obtained, in a few words.
@@ -90,36 +85,36 @@ extension World {
 
     // MARK: - sources and captable
 
-    func sources(_ interpreter: Interpreter) -> String {
+    func sources(_ interpreter: Interpreter) -> OutputEvent {
         let f = interpreter.formatter
-        var rows: [[String]] = []
+        func amount(_ q: Quantity) -> TableCell { TableCell(Value.make(q), text: f.format(q)) }
+        var rows: [[TableCell]] = []
         for record in state.facts(sourcedOnly: true) {
-            rows.append(["\(record.company).\(record.metric)[\(record.year)]", f.format(record.fact.value),
-                         "\"\(record.fact.source ?? "")\"" + place(record.fact.at, interpreter)])
+            rows.append([.label("\(record.company).\(record.metric)[\(record.year)]"), amount(record.fact.value),
+                         .label("\"\(record.fact.source ?? "")\"" + place(record.fact.at, interpreter))])
         }
         for company in state.companies {
             for round in company.rounds where round.source != nil {
-                rows.append(["\(company.name) round \(round.name)", f.format(round.amount),
-                             "\"\(round.source ?? "")\"" + place(round.at, interpreter)])
+                rows.append([.label("\(company.name) round \(round.name)"), amount(round.amount),
+                             .label("\"\(round.source ?? "")\"" + place(round.at, interpreter))])
             }
         }
-        if rows.isEmpty { return "no sourced facts yet: add `source \"...\"` to a fact\n" }
-        var table = TextTable(headers: ["fact", "value", "source"], rows: rows)
-        table.leftAligned = [0, 2]
-        return table.render(interpreter.tableStyle) + disputes()
+        if rows.isEmpty { return .text("no sourced facts yet: add `source \"...\"` to a fact\n") }
+        return .table(TableEvent(columns: [TableColumn("fact", .left), TableColumn("value", .right), TableColumn("source", .left)],
+                                 rows: rows, notes: disputes(), style: interpreter.tableStyle))
     }
 
     /// A line for each cell whose sources disagree, in the order the cells were first given.
-    private func disputes() -> String {
+    private func disputes() -> [String] {
         var seen: [String] = []
         for record in state.facts(sourcedOnly: true) where record.isDisputed {
             let cell = "\(record.company).\(record.metric)[\(record.year)]"
             if !seen.contains(cell) { seen.append(cell) }
         }
-        return seen.map { "the sources of \($0) disagree: reading it is an error until one is kept\n" }.joined()
+        return seen.map { "the sources of \($0) disagree: reading it is an error until one is kept" }
     }
 
-    func capTable(_ name: Name?, _ span: Span, _ interpreter: Interpreter) throws -> String {
+    func capTable(_ name: Name?, _ span: Span, _ interpreter: Interpreter) throws -> OutputEvent {
         let company = try name.map { n -> String in
             guard isCompany(n.text) else { throw Diagnostic("unknown company '\(n.text)'", at: n.span) }
             return n.text
@@ -130,19 +125,21 @@ extension World {
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
         }
-        guard !steps.isEmpty, let last = steps.last else { return "\(company) has no rounds yet\n" }
+        guard !steps.isEmpty, let last = steps.last else { return .text("\(company) has no rounds yet\n") }
         let f = interpreter.formatter
         // Every line ever held is in the last step, in order: earlier holders, then round by round.
-        let headers = ["holder"] + steps.map { $0.round.name }
+        let columns = [TableColumn("holder", .left)] + steps.map { TableColumn($0.round.name, .right) }
         let rows = last.holders.map { line in
-            [capTableLabel(line, steps)] + steps.map { step in
-                step.holders.first { $0.round == line.round && $0.name == line.name }.map { f.percent($0.share) } ?? ""
+            [TableCell.label(capTableLabel(line, steps))] + steps.map { step in
+                step.holders.first { $0.round == line.round && $0.name == line.name }.map {
+                    TableCell(Value.make(Quantity($0.share, display: .percent)), text: f.percent($0.share))
+                } ?? .label("")
             }
         }
         let assumed = last.holders.contains(where: \.assumed)
-            ? "* assumed: the round gives no amount for this investor, so what the given amounts leave is split evenly\n" : ""
-        return "\(company): shares after each round\n" + TextTable(headers: headers, rows: rows).render(interpreter.tableStyle)
-            + assumed
+            ? ["* assumed: the round gives no amount for this investor, so what the given amounts leave is split evenly"] : []
+        return .table(TableEvent(title: "\(company): shares after each round", columns: columns, rows: rows, notes: assumed,
+                                 style: interpreter.tableStyle))
     }
 
     /// `earlier holders`, `Series A investors` (a round that names none), `Series A: Thrive

@@ -18,7 +18,7 @@ extension World {
             throw Diagnostic("cannot export to '\(path)'", at: span, hint: "name a .csv, .json or .md file")
         }
         try write(text, to: target, span: span)
-        interpreter.output("wrote \(path) (\(data.years.count) rows)\n")
+        interpreter.emit(.text("wrote \(path) (\(data.years.count) rows)\n"))
     }
 
     private func exportData(_ inner: Stmt, _ interpreter: Interpreter) throws -> DataTable {
@@ -189,19 +189,19 @@ extension World {
         let series = data.headers.dropFirst().enumerated().map { column, header in
             ChartSeries(label: header, points: data.years.enumerated().map { row, year in
                 let cell = data.cells[row][column]
-                return (year, cell.quantity?.value, formatCell(cell, metric: data.metrics[column], f))
+                return ChartPoint(year: year, value: cell.quantity?.value, text: formatCell(cell, metric: data.metrics[column], f))
             })
         }
+        let chart = ChartEvent(title: data.headers.dropFirst().joined(separator: ", "), series: series)
         guard let path else {
-            interpreter.output(Chart.terminal(series))
+            interpreter.emit(.chart(chart))
             return
         }
         guard FilePaths.extensionOf(path) == "svg" else {
             throw Diagnostic("a chart is written to an .svg file", at: span, hint: "write `to \"chart.svg\"`")
         }
-        let title = data.headers.dropFirst().joined(separator: ", ")
-        try write(Chart.svg(series, title: title), to: try writablePath(path, span: span, interpreter, file: file), span: span)
-        interpreter.output("wrote \(path)\n")
+        try write(chart.svg, to: try writablePath(path, span: span, interpreter, file: file), span: span)
+        interpreter.emit(.text("wrote \(path)\n"))
     }
 
     /// A number for data files: up to 15 significant digits, no grouping, no exponent below 1e21.

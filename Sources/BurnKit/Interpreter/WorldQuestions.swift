@@ -4,16 +4,18 @@ import BurnModel
 
 extension World {
     func question(_ statement: Stmt, _ interpreter: Interpreter) throws {
-        let text: String
+        let event: OutputEvent
         switch statement.kind {
-        case .project(let names, let until): text = try project(names, until, statement.span, interpreter)
+        case .project(let names, let until): event = .table(try project(names, until, statement.span, interpreter))
         case .table(let metrics, let companies, let years):
-            text = try table(metrics: metrics, companies: companies, years: years, statement.span, interpreter, byMetric: false)
+            event = .table(try table(metrics: metrics, companies: companies, years: years, statement.span, interpreter,
+                                     byMetric: false))
         case .compare(let companies, let metrics, let years):
-            text = try table(metrics: metrics, companies: companies, years: years, statement.span, interpreter, byMetric: true)
-        case .explain(let e): text = try explain(e, interpreter)
-        case .sources: text = sources(interpreter)
-        case .captable(let name): text = try capTable(name, statement.span, interpreter)
+            event = .table(try table(metrics: metrics, companies: companies, years: years, statement.span, interpreter,
+                                     byMetric: true))
+        case .explain(let e): event = .explain(try explain(e, interpreter))
+        case .sources: event = sources(interpreter)
+        case .captable(let name): event = try capTable(name, statement.span, interpreter)
         case .export(let inner, let path):
             return try export(inner, to: path, span: statement.span, interpreter, file: interpreter.currentFile(statement))
         case .chart(let metrics, let companies, let years, let path):
@@ -22,7 +24,7 @@ extension World {
         default:
             throw Diagnostic("this statement is not available yet", at: statement.span)
         }
-        interpreter.output(text)
+        interpreter.emit(event)
     }
 
     // MARK: - project
@@ -39,11 +41,14 @@ extension World {
         var runway: [RunwaySummary?] = []
     }
 
-    private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> String {
+    private func project(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws -> TableEvent {
         var (data, projection, last) = try projectionData(names, until, span, interpreter)
         data.runway = projection.runway
-        return text(data, interpreter) + unknownNote(data) + meanNote(projection.meanOfDraws, interpreter)
-            + runwayNote(data) + needNote(projection) + closingLine(projection, until: last, interpreter.formatter)
+        var event = tableEvent(data, interpreter)
+        event.notes = [unknownNote(data), meanNote(projection.meanOfDraws, interpreter), runwayNote(data),
+                       needNote(projection)].compactMap { $0 }
+        event.closing = [closingLine(projection, until: last, interpreter.formatter)]
+        return event
     }
 
     func projectionData(_ names: [Name], _ until: Expr, _ span: Span, _ interpreter: Interpreter) throws
@@ -76,14 +81,23 @@ extension World {
 
     /// A data table as aligned text or Markdown, each cell shown as its metric's measure asks.
     func text(_ data: DataTable, _ interpreter: Interpreter) -> String {
+        OutputText.render(tableEvent(data, interpreter))
+    }
+
+    /// A data table as an output event: a year a row, each cell the value its metric's
+    /// measure shows (a percent metric as a percentage) with its printed text.
+    func tableEvent(_ data: DataTable, _ interpreter: Interpreter) -> TableEvent {
         let f = interpreter.formatter
         let rows = data.years.indices.map { row in
-            [String(data.years[row])] + zip(data.metrics, data.cells[row]).map { metric, cell in
-                if metric == "runway", row < data.runway.count, let summary = data.runway[row] { return format(summary, f) }
-                return formatCell(cell, metric: metric, f)
+            [TableCell(.year(data.years[row]), text: String(data.years[row]))] + zip(data.metrics, data.cells[row]).map { metric, cell in
+                if metric == "runway", row < data.runway.count, let summary = data.runway[row] {
+                    return TableCell(summary.median.map(Value.make), text: format(summary, f))
+                }
+                return typedCell(cell, metric: metric, f)
             }
         }
-        return TextTable(headers: data.headers, rows: rows).render(interpreter.tableStyle)
+        let columns = data.headers.indices.map { TableColumn(data.headers[$0], $0 == 0 ? .left : .right) }
+        return TableEvent(columns: columns, rows: rows, style: interpreter.tableStyle)
     }
 
     /// An uncertain runway: `9.19 months (12% out)`, the median then the share of draws whose
@@ -93,17 +107,17 @@ extension World {
     }
 
     /// What an uncertain projection's runway column shows.
-    private func runwayNote(_ data: DataTable) -> String {
-        guard data.runway.contains(where: { $0 != nil }) else { return "" }
+    private func runwayNote(_ data: DataTable) -> String? {
+        guard data.runway.contains(where: { $0 != nil }) else { return nil }
         return "runway: the median of the samples (one that burns nothing counts as unlimited), then the share "
-            + "of samples whose cash is below 0 at the end of the year\n"
+            + "of samples whose cash is below 0 at the end of the year"
     }
 
     /// Why a projection shows `funding_need` rather than cash.
-    private func needNote(_ p: Projection) -> String {
-        guard p.fundingNeed != nil else { return "" }
+    private func needNote(_ p: Projection) -> String? {
+        guard p.fundingNeed != nil else { return nil }
         return "funding_need: the least starting cash that keeps the cash at or above 0 through the year "
-            + "(\(p.company) has no `cash` fact, so its cash is unknown)\n"
+            + "(\(p.company) has no `cash` fact, so its cash is unknown)"
     }
 
     /// `OpenAI: break-even in 2028; the cash runs out in 2025`: operating break-even, the first
@@ -132,7 +146,7 @@ extension World {
             case .noneThrough: cash = "the cash lasts through \(until)"
             }
         }
-        return "\(p.company): \(breakeven); \(cash)\n"
+        return "\(p.company): \(breakeven); \(cash)"
     }
 
     /// `break-even in 2028`, `no break-even by 2030`, or the shares of samples.
@@ -184,15 +198,15 @@ extension World {
     }
 
     /// A line saying what an uncertain model's table cells show.
-    func meanNote(_ draws: Int?, _ interpreter: Interpreter) -> String {
-        guard let draws else { return "" }
-        return "uncertain cells show the mean of \(NumberFormat.grouped(String(draws))) samples\n"
+    func meanNote(_ draws: Int?, _ interpreter: Interpreter) -> String? {
+        guard let draws else { return nil }
+        return "uncertain cells show the mean of \(NumberFormat.grouped(String(draws))) samples"
     }
 
     /// A line explaining `?` when a table has unknown cells.
-    func unknownNote(_ data: DataTable) -> String {
+    func unknownNote(_ data: DataTable) -> String? {
         let unknown = data.cells.contains { $0.contains { if case .unknown = $0 { return true } else { return false } } }
-        return unknown ? "? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula\n" : ""
+        return unknown ? "? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula" : nil
     }
 
     func format(_ cell: Cell, _ f: ValueFormatter) -> String {
@@ -206,9 +220,11 @@ extension World {
     // MARK: - table and compare
 
     private func table(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
-                       byMetric: Bool) throws -> String {
+                       byMetric: Bool) throws -> TableEvent {
         let data = try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: byMetric)
-        return text(data, interpreter) + unknownNote(data) + meanNote(data.meanOfDraws, interpreter)
+        var event = tableEvent(data, interpreter)
+        event.notes = [unknownNote(data), meanNote(data.meanOfDraws, interpreter)].compactMap { $0 }
+        return event
     }
 
     func tableData(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
@@ -237,12 +253,22 @@ extension World {
 
     /// A cell shown as its metric's measure asks.
     func formatCell(_ cell: Cell, metric: String, _ f: ValueFormatter) -> String {
-        guard case .value(var q) = cell else { return format(cell, f) }
-        if q.unit.isNone, q.display == .auto, let decl = state.metric(named: metric) {
-            if decl.measure == .percent { q.display = .percent }
-            if decl.measure == .multiple { q.display = .multiple }
+        typedCell(cell, metric: metric, f).text
+    }
+
+    /// A cell's value, as its metric's measure shows it (a percent metric's plain number as a
+    /// percentage), and its text: an unknown cell has no value (`?`), a cell with none `-`.
+    func typedCell(_ cell: Cell, metric: String, _ f: ValueFormatter) -> TableCell {
+        switch cell {
+        case .value(var q):
+            if q.unit.isNone, q.display == .auto, let decl = state.metric(named: metric) {
+                if decl.measure == .percent { q.display = .percent }
+                if decl.measure == .multiple { q.display = .multiple }
+            }
+            return TableCell(Value.make(q), text: f.format(q))
+        case .unknown: return TableCell(nil, text: format(cell, f))
+        case .none(let reason): return TableCell(.none(reason), text: format(cell, f))
         }
-        return f.format(q)
     }
 
     /// `in a..b`, or by default the companies' first year through their last fact.

@@ -36,9 +36,7 @@ extension World {
         interpreter.currentCompany = name.text
         defer { interpreter.currentCompany = saved }
         for inner in body {
-            if let value = try interpreter.execute(inner, file: file) {
-                interpreter.output(interpreter.formatter.format(value) + "\n")
-            }
+            if let value = try interpreter.execute(inner, file: file) { interpreter.show(value) }
         }
     }
 

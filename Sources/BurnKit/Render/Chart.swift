@@ -1,13 +1,35 @@
 // Chart: series drawn as bars in the terminal, or as lines in an SVG file.
 
-struct ChartSeries {
-    var label: String
-    var points: [(year: Int, value: Double?, text: String)]
+/// One line (or block of bars) of a chart: a label and a point a year.
+public struct ChartSeries: Sendable, Equatable {
+    public var label: String
+    public var points: [ChartPoint]
+
+    /// A series labelled `label` (the column's header).
+    public init(label: String, points: [ChartPoint]) {
+        self.label = label
+        self.points = points
+    }
 }
 
-enum Chart {
+/// A year's value in a chart (nil: none, drawn as a gap) and how it prints beside its bar.
+public struct ChartPoint: Sendable, Equatable {
+    public var year: Int
+    public var value: Double?
+    public var text: String
+
+    /// A point: `year`, its value (nil: none) and its printed text.
+    public init(year: Int, value: Double?, text: String) {
+        self.year = year
+        self.value = value
+        self.text = text
+    }
+}
+
+/// Draws chart series: as terminal bars, or as an SVG line chart.
+public enum Chart {
     /// One block of bars a series, all on one scale.
-    static func terminal(_ series: [ChartSeries], width: Int = 40) -> String {
+    public static func terminal(_ series: [ChartSeries], width: Int = 40) -> String {
         let largest = series.flatMap { $0.points.compactMap { $0.value.map(abs) } }.max() ?? 0
         var out = ""
         for s in series {
@@ -32,7 +54,7 @@ enum Chart {
     }
 
     /// A line chart, 640×360, years along the bottom, a line and a legend entry a series.
-    static func svg(_ series: [ChartSeries], title: String) -> String {
+    public static func svg(_ series: [ChartSeries], title: String) -> String {
         let years = series.flatMap { $0.points.map(\.year) }
         let values = series.flatMap { $0.points.compactMap(\.value) }
         guard let y0 = years.min(), let y1 = years.max(), let lo0 = values.min(), let hi0 = values.max() else {
@@ -60,6 +82,7 @@ enum Chart {
 
     private static func n(_ x: Double) -> String { NumberFormat.fixedTrimmed(x, 1) }
 
+    /// Text content: `&`, `<` and `>` escaped (quotes need none outside attributes).
     private static func escape(_ s: String) -> String {
         s.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
     }

@@ -75,7 +75,8 @@ public final class ReplSession {
                 for piece in pieces {
                     let file = interpreter.addSource(name: piece.name, text: piece.text, firstLine: piece.firstLine)
                     try interpreter.run(file) { value, _ in
-                        printed += "[\(number)] " + interpreter.formatter.format(value) + "\n"
+                        // Printed as `[n] value`; the session's `events` see a value of cell n.
+                        interpreter.show(value, cell: number)
                         last = value
                     }
                 }

@@ -1,0 +1,149 @@
+// OutputEvent: what a statement produced, as typed data (a value, a table, a chart, a
+// derivation tree, text, a failed check). BurnKit reports events; each front end renders them
+// its own way: OutputText for the REPL and `burn run`, HTMLRender and Chart.svg for Jupyter.
+
+/// One thing a statement showed, in the order it showed it. `plainText` is exactly what the
+/// REPL and `burn run` print for it (the bytes `Session.output` receives).
+public enum OutputEvent {
+    /// A value shown: an expression statement's, or `show`'s. `text` is the value as it prints
+    /// (no newline); `cell` is the REPL cell number when it prints as `[n] value`, nil otherwise.
+    case value(Value, text: String, cell: Int?)
+    /// A table: `project`, `table`, `compare`, `sweep`, `compare scenarios`, `sources`, `captable`.
+    case table(TableEvent)
+    /// A chart drawn where it is shown (`chart ...` without `to "file.svg"`).
+    case chart(ChartEvent)
+    /// `explain`: how a metric's value was derived, down to the facts.
+    case explain(ExplainTree)
+    /// Any other printed text (`wrote file.csv`, `solve`'s answer, a question with nothing to
+    /// show); ends with a newline.
+    case text(String)
+    /// A failed `check`, when the host counts failed checks rather than stopping the run.
+    case checkFailure(CheckFailureEvent)
+
+    /// What the text front ends (REPL, `burn run`) print for this event.
+    public var plainText: String { OutputText.render(self) }
+}
+
+/// How a table column is aligned (labels left, numbers right).
+public enum TableAlignment: Sendable, Equatable {
+    case left
+    case right
+}
+
+/// A table column: its header and alignment.
+public struct TableColumn: Sendable, Equatable {
+    public var header: String
+    public var alignment: TableAlignment
+
+    /// A column headed `header`, its cells aligned `alignment`.
+    public init(_ header: String, _ alignment: TableAlignment) {
+        self.header = header
+        self.alignment = alignment
+    }
+}
+
+/// A table cell: the value it holds and how it prints. `value` is nil for a label (a fact's
+/// name, a source) and for an unknown cell (`?`); `.none(reason)` for a cell with no value (`-`).
+public struct TableCell {
+    public var value: Value?
+    public var text: String
+
+    /// A cell holding `value` (nil: a label or an unknown), printed as `text`.
+    public init(_ value: Value?, text: String) {
+        self.value = value
+        self.text = text
+    }
+
+    /// A label: text and no value.
+    public static func label(_ text: String) -> TableCell { TableCell(nil, text: text) }
+
+    /// Whether the cell holds a number (plain, money, percent, a unit, uncertain, a year).
+    public var isNumber: Bool {
+        switch value {
+        case .number, .quantity, .samples, .year: return true
+        default: return false
+        }
+    }
+}
+
+/// A table as data: an optional title line, columns, rows of typed cells, then notes (what a
+/// `?` or a column means) and closing lines (`project`'s summary), each one line.
+public struct TableEvent {
+    public var title: String?
+    public var columns: [TableColumn]
+    public var rows: [[TableCell]]
+    public var notes: [String]
+    public var closing: [String]
+    /// The session's table style when it was shown (how `plainText` draws it).
+    public var style: TableStyle
+
+    /// A table; `style` is how its text form is drawn (aligned text or Markdown).
+    public init(title: String? = nil, columns: [TableColumn], rows: [[TableCell]], notes: [String] = [],
+                closing: [String] = [], style: TableStyle = .text) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+        self.closing = closing
+        self.style = style
+    }
+}
+
+/// A chart: one series a column, each point a year with its value (nil: none) and how it prints.
+public struct ChartEvent {
+    public var title: String
+    public var series: [ChartSeries]
+
+    /// A chart titled `title` (its columns' headers, comma-separated) of `series`.
+    public init(title: String, series: [ChartSeries]) {
+        self.title = title
+        self.series = series
+    }
+
+    /// The chart as an SVG document (640×360, a line a series).
+    public var svg: String { Chart.svg(series, title: title) }
+    /// The chart as terminal bars (what the REPL prints).
+    public var terminal: String { Chart.terminal(series) }
+}
+
+/// `explain`'s derivation tree: a metric in a year, its value, how it was obtained, and the
+/// values it was obtained from.
+public struct ExplainTree {
+    public var metric: String
+    public var year: Int
+    public var value: Value
+    /// The value as it prints.
+    public var valueText: String
+    /// How the value was obtained, in a few words (`fact source "001"`, `by costs = ...`).
+    public var how: String
+    /// True when the tree stops here though the value has inputs (a depth limit).
+    public var truncated: Bool
+    public var children: [ExplainTree]
+
+    /// A node of the tree: `metric` in `year`, its value and text, how it was obtained, its inputs.
+    public init(metric: String, year: Int, value: Value, valueText: String, how: String, truncated: Bool = false,
+                children: [ExplainTree] = []) {
+        (self.metric, self.year, self.value, self.valueText) = (metric, year, value, valueText)
+        (self.how, self.truncated, self.children) = (how, truncated, children)
+    }
+
+    /// The node's line: `costs[2024] = $8.7B  by costs = revenue - operating_income = ...`.
+    public var line: String { "\(metric)[\(year)] = \(valueText)  \(how)" + (truncated ? " ..." : "") }
+}
+
+/// A failed `check` counted rather than thrown (`burn check`, `Session.countsFailedChecks`).
+public struct CheckFailureEvent: Sendable, Equatable {
+    /// `check failed: ...`
+    public var message: String
+    /// Where the check is: the source's name, line and column (1-based).
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// The caret display, as printed.
+    public var display: String
+
+    /// A failed check's message, place and caret display.
+    public init(message: String, file: String, line: Int, column: Int, display: String) {
+        (self.message, self.file, self.line, self.column, self.display) = (message, file, line, column, display)
+    }
+}
