@@ -73,14 +73,16 @@ final class Interpreter {
         return statements
     }
 
-    /// Runs a whole file; `onValue` receives the value of each expression statement.
-    func run(_ file: SourceFile, onValue: (Value, Stmt) -> Void) throws {
+    /// Runs a whole file; `onValue` receives the value of each expression statement, and
+    /// `afterEach` every statement once it has run, with its value if it has one.
+    func run(_ file: SourceFile, afterEach: (Stmt, Value?) -> Void = { _, _ in }, onValue: (Value, Stmt) -> Void) throws {
         let statements = try parse(file)
         predeclareFunctions(statements)
         for statement in statements {
             let value = try execute(statement, file: file)
             if importing.isEmpty, !replaying, Interpreter.changesState(statement) { book.history.append((statement, file)) }
             if let value { onValue(value, statement) }
+            afterEach(statement, value)
         }
     }
 
