@@ -35,6 +35,8 @@ final class Interpreter {
     var seed: UInt64 = 42
     var rng = Random(seed: 42)
     var sampleCount = 10_000
+    /// `let` values and formulas given with `source "..."`, in order, for `sources`.
+    var sourcedDefinitions: [SourcedDefinition] = []
     /// Progress of long evaluations of an uncertain model, for the host to show.
     let progress = ProgressReporter()
     private var nextSourceID = 0
@@ -148,12 +150,14 @@ final class Interpreter {
         var sampleCount: Int
         var book: ScenarioBook
         var rng: Random
+        var sourcedDefinitions: [SourcedDefinition]
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
-                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng)
+                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng,
+                 sourcedDefinitions: sourcedDefinitions)
     }
 
     func restore(_ s: Snapshot) {
@@ -169,6 +173,7 @@ final class Interpreter {
         sampleCount = s.sampleCount
         book = s.book
         rng = s.rng
+        sourcedDefinitions = s.sourcedDefinitions
     }
 }
 

@@ -212,7 +212,7 @@ struct Resolver {
         var nodes: [Node] = []
         for statement in statements {
             switch statement.kind {
-            case .letBinding(let name, let value):
+            case .letBinding(let name, let value, _):
                 let node = try expression(value)
                 nodes.append(SetLocalNode(slot: declareLocal(name.text), value: node, span: statement.span))
             case .expression(let e), .show(let e):

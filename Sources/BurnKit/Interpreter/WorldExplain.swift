@@ -53,6 +53,7 @@ extension World {
         case .formula(let isDefault, let at):
             let text = at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }
             return (isDefault ? "catalogue formula" : "formula") + (text.map { ": \($0)" } ?? "")
+                + (at.flatMap(interpreter.formulaSource).map { " source \"\($0)\"" } ?? "")
         case .identity(_, let solved):
             let values = node.children.map { f.format($0.value) }
             return "by \(solved)" + (values.isEmpty ? "" : " = " + substitute(solved, node.children, f))
@@ -102,6 +103,7 @@ extension World {
                              "\"\(round.source ?? "")\"" + place(round.at, interpreter)])
             }
         }
+        rows += interpreter.sourcedDefinitionRows()
         if rows.isEmpty { return "no sourced facts yet: add `source \"...\"` to a fact\n" }
         var table = TextTable(headers: ["fact", "value", "source"], rows: rows)
         table.leftAligned = [0, 2]
