@@ -80,10 +80,28 @@ public final class Session {
 
     /// Reads and runs a file (the host has allowed its directory, or it is given explicitly).
     public func run(file path: String) throws {
+        try run(source: try read(path), name: path)
+    }
+
+    /// Runs a source as `run(source:name:)` does, but hands each top-level statement to
+    /// `each` once it has run, instead of printing expression values: what the statement
+    /// printed (a table, an explanation) has gone to `output` before the call. For hosts that
+    /// show each statement beside its result (`burn run --annotate`).
+    public func run(source: String, name: String = "<input>", each: (StatementRun) -> Void) throws {
+        let file = interpreter.addSource(name: name, text: source)
+        try wrap {
+            try interpreter.run(file, afterEach: { statement, value in
+                each(StatementRun(source: file, span: statement.span, value: value))
+            }, onValue: { _, _ in })
+        }
+    }
+
+    /// Reads a file for `run(file:)`, or throws the error that says it cannot.
+    public func read(_ path: String) throws -> String {
         guard let text = FilePaths.read(path) else {
             throw BurnError(Diagnostic("cannot read '\(path)'", at: .none, hint: "check the path and its permissions"))
         }
-        try run(source: text, name: path)
+        return text
     }
 
     /// Evaluates one expression (or the statements of `source`, returning the last expression's value).

@@ -63,16 +63,28 @@ struct Run: ParsableCommand {
     @Flag(help: "Rewrite the notebooks' saved outputs (```output blocks) with what their code prints now.")
     var update = false
 
+    @Flag(help: "Print each script with its results: an expression's value after `# =>` on its line, what other statements print under them as `#>` lines.")
+    var annotate = false
+
     func run() throws {
-        let code = Run.runFiles(files, tables: tables, update: update)
+        let code = Run.runFiles(files, tables: tables, update: update, annotate: annotate)
         if code != 0 { throw ExitCode(code) }
     }
 
-    static func runFiles(_ files: [String], tables: TableStyle = .text, update: Bool = false) -> Int32 {
+    static func runFiles(_ files: [String], tables: TableStyle = .text, update: Bool = false, annotate: Bool = false) -> Int32 {
         let terminal = Terminal()
+        if annotate, let refusal = AnnotatedScripts.refusal(files, update: update) {
+            terminal.error(refusal)
+            return 1
+        }
         let session = terminal.makeSession()
         session.tableStyle = tables
         for path in files {
+            if annotate {
+                let code = AnnotatedScripts(terminal: terminal).run(path, in: session)
+                if code != 0 { return code }
+                continue
+            }
             if NotebookFiles.isNotebookPath(path) {
                 let notebooks = NotebookFiles(terminal: terminal)
                 let code = update ? notebooks.update(path, in: session) : notebooks.run(path, in: session)

@@ -193,7 +193,7 @@ import Testing
         let text = "x = 1 + 2 * 3 # c"
         let result = parseAll(text)
         #expect(source(text).text(of: result.statements[0].span) == "x = 1 + 2 * 3")
-        guard case .formula(_, let value) = result.statements[0].kind else { Issue.record("not a formula"); return }
+        guard case .formula(_, let value, _) = result.statements[0].kind else { Issue.record("not a formula"); return }
         #expect(source(text).text(of: value.span) == "1 + 2 * 3")
         let money = parseAll("-$74B").statements[0].span
         #expect(money.start == 0 && money.end == 5)

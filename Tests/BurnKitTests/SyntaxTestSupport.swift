@@ -66,7 +66,8 @@ func describe(_ s: Stmt) -> String {
     switch s.kind {
     case .expression(let e): return describe(e)
     case .show(let e): return "(show \(describe(e)))"
-    case .letBinding(let name, let e): return "(let \(name.text) \(describe(e)))"
+    case .letBinding(let name, let e, let source):
+        return "(let \(name.text) \(describe(e))\(source.map { " source \"\($0)\"" } ?? ""))"
     case .function(let name, let parameters, let body):
         return "(fn \(name.text) \(names(parameters)) \(describe(body)))"
     case .company(let name, let body):
@@ -84,7 +85,8 @@ func describe(_ s: Stmt) -> String {
     case .identity(let lhs, let rhs): return "(identity \(describe(lhs)) \(describe(rhs)))"
     case .fact(let target, let value, let src):
         return "(fact \(describe(target)) \(describe(value))\(src.map { " source:\($0)" } ?? ""))"
-    case .formula(let target, let value): return "(formula \(describe(target)) \(describe(value)))"
+    case .formula(let target, let value, let source):
+        return "(formula \(describe(target)) \(describe(value))\(source.map { " source \"\($0)\"" } ?? ""))"
     case .rule(let target, let kind, let src):
         let rule: String
         switch kind {

@@ -40,6 +40,8 @@ final class Interpreter {
     var seed: UInt64 = 42
     var rng = Random(seed: 42)
     var sampleCount = 10_000
+    /// `let` values and formulas given with `source "..."`, in order, for `sources`.
+    var sourcedDefinitions: [SourcedDefinition] = []
     /// Progress of long evaluations of an uncertain model, for the host to show.
     let progress = ProgressReporter()
     private var nextSourceID = 0
@@ -78,14 +80,16 @@ final class Interpreter {
         return statements
     }
 
-    /// Runs a whole file; `onValue` receives the value of each expression statement.
-    func run(_ file: SourceFile, onValue: (Value, Stmt) -> Void) throws {
+    /// Runs a whole file; `onValue` receives the value of each expression statement, and
+    /// `afterEach` every statement once it has run, with its value if it has one.
+    func run(_ file: SourceFile, afterEach: (Stmt, Value?) -> Void = { _, _ in }, onValue: (Value, Stmt) -> Void) throws {
         let statements = try parse(file)
         predeclareFunctions(statements)
         for statement in statements {
             let value = try execute(statement, file: file)
             if importing.isEmpty, !replaying, Interpreter.changesState(statement) { book.history.append((statement, file)) }
             if let value { onValue(value, statement) }
+            afterEach(statement, value)
         }
     }
 
@@ -170,12 +174,14 @@ final class Interpreter {
         var sampleCount: Int
         var book: ScenarioBook
         var rng: Random
+        var sourcedDefinitions: [SourcedDefinition]
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
-                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng)
+                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng,
+                 sourcedDefinitions: sourcedDefinitions)
     }
 
     func restore(_ s: Snapshot) {
@@ -191,6 +197,7 @@ final class Interpreter {
         sampleCount = s.sampleCount
         book = s.book
         rng = s.rng
+        sourcedDefinitions = s.sourcedDefinitions
     }
 }
 

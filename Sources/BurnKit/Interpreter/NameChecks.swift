@@ -8,7 +8,7 @@ extension Interpreter {
     /// set a `let` value or a knob.
     func checkNames(_ statement: Stmt) throws {
         switch statement.kind {
-        case .formula(let target, let value):
+        case .formula(let target, let value, _):
             try checkFormulaTarget(target, value)
         case .project(let names, _):
             try checkProjectNames(names)

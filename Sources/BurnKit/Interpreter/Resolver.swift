@@ -212,7 +212,11 @@ struct Resolver {
         var nodes: [Node] = []
         for statement in statements {
             switch statement.kind {
-            case .letBinding(let name, let value):
+            case .letBinding(let name, let value, let source):
+                if source != nil {
+                    throw Diagnostic("a `let` inside a function block has no source", at: statement.span,
+                                     hint: "cite the figure where it is bound at the top level: `let \(name.text) = ... source \"...\"`")
+                }
                 let node = try expression(value)
                 nodes.append(SetLocalNode(slot: declareLocal(name.text), value: node, span: statement.span))
             case .expression(let e), .show(let e):

@@ -20,8 +20,10 @@ extension Interpreter {
             return try evaluate(e)
         case .show(let e):
             show(try evaluate(e))
-        case .letBinding(let name, let e):
-            define(name.text, try evaluate(e))
+        case .letBinding(let name, let e, let source):
+            let value = try evaluate(e)
+            define(name.text, value)
+            recordSource(of: name.text, value: value, source: source, at: statement.span)
         case .function(let name, let parameters, let body):
             try defineFunction(name, parameters, body, statement: statement, file: file)
         case .importFile(let path, let span):

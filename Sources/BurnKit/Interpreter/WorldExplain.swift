@@ -48,6 +48,7 @@ extension World {
         case .formula(let isDefault, let at):
             let text = at.flatMap { interpreter.sources[$0.file]?.text(of: World.span($0)) }
             return (isDefault ? "catalogue formula" : "formula") + (text.map { ": \($0)" } ?? "")
+                + (at.flatMap(interpreter.formulaSource).map { " source \"\($0)\"" } ?? "")
         case .identity(_, let solved):
             let values = node.children.map { f.format($0.value) }
             return "by \(solved)" + (values.isEmpty ? "" : " = " + substitute(solved, node.children, f))
@@ -99,6 +100,7 @@ extension World {
                              .label("\"\(round.source ?? "")\"" + place(round.at, interpreter))])
             }
         }
+        rows += interpreter.sourcedDefinitionRows().map { $0.map(TableCell.label) }
         if rows.isEmpty { return .text("no sourced facts yet: add `source \"...\"` to a fact\n") }
         return .table(TableEvent(columns: [TableColumn("fact", .left), TableColumn("value", .right), TableColumn("source", .left)],
                                  rows: rows, notes: disputes(), style: interpreter.tableStyle))

@@ -10,7 +10,7 @@ extension World {
         case .metricDecl(let name, let type): try declareMetric(name, type, interpreter)
         case .identity(let lhs, let rhs): try identity(lhs, rhs, statement.span)
         case .fact(let target, let value, let source): try fact(target, value, source, interpreter)
-        case .formula(let target, let value): try formula(target, value, interpreter)
+        case .formula(let target, let value, let source): try formula(target, value, source, statement.span, interpreter)
         case .rule(let target, let kind, _): try rule(target, kind, statement.span, interpreter)
         case .round(let round): try addRound(round, statement.span, interpreter)
         case .commit(let commit): try addCommitment(commit, statement.span, interpreter)
@@ -191,7 +191,7 @@ extension World {
         try edit(at: span) { try $0.setFact(company: company, metric: metric.text, year: year, q, source: source, at: World.ref(span)) }
     }
 
-    private func formula(_ target: Expr, _ value: Expr, _ interpreter: Interpreter) throws {
+    private func formula(_ target: Expr, _ value: Expr, _ source: String?, _ span: Span, _ interpreter: Interpreter) throws {
         let (company, metric) = try self.target(target, interpreter, for: "a formula")
         try requireMetric(metric)
         try refuseYearlessFact(target, value, company: company, metric: metric.text, interpreter)
@@ -207,6 +207,9 @@ extension World {
                 try model.setDefaultFormula(metric.text, compiled, at: at)
             }
         }
+        let label = company.map { "\($0).\(metric.text)" } ?? metric.text
+        interpreter.recordSource(of: label, formula: interpreter.sources[value.span.file]?.text(of: value.span) ?? "",
+                                 source: source, at: span)
     }
 
     /// `revenue = 3.7B` would be the same amount in every year: a fact whose year was left

@@ -157,7 +157,8 @@ public indirect enum StmtKind: Sendable {
     case expression(Expr)
     /// `show expr`: print a value (also inside blocks).
     case show(Expr)
-    case letBinding(Name, Expr)
+    /// `let name = expr [source "..."]`
+    case letBinding(Name, Expr, source: String?)
     /// `fn name(a, b) = body`
     case function(Name, parameters: [Name], body: Expr)
     /// `company Name [{ ... }]`; the name may be a quoted string.
@@ -175,8 +176,8 @@ public indirect enum StmtKind: Sendable {
     case identity(Expr, Expr)
     /// `revenue[2024] = 3.7B [source "001"]`: target is an index expression.
     case fact(target: Expr, value: Expr, source: String?)
-    /// `compute = 80% * costs`: target is a name or `Company.metric`.
-    case formula(target: Expr, value: Expr)
+    /// `compute = 80% * costs [source "..."]`: target is a name or `Company.metric`.
+    case formula(target: Expr, value: Expr, source: String?)
     /// `revenue grows 50% per year`: target is a name or `Company.metric`.
     case rule(target: Expr, RuleKind, source: String?)
     case round(RoundDecl)

@@ -59,7 +59,8 @@ extension Parser {
         case "let":
             let name = try parseName("a name after 'let'")
             try expectAssign(after: "'let \(name.text)'")
-            return .letBinding(name, try parseValue(after: previousToken))
+            let value = try parseValue(after: previousToken)
+            return .letBinding(name, value, source: try parseSource())
         case "fn": return try parseFunction()
         case "company": return try parseCompany()
         case "founded", "note":
@@ -165,11 +166,7 @@ extension Parser {
             case .index:
                 return .fact(target: target, value: value, source: try parseSource())
             case .name, .member:
-                if checkWord("source") {
-                    throw fail("a formula has no source", at: current.span,
-                               hint: "sources belong to facts: `revenue[2024] = 3.7B source \"...\"`")
-                }
-                return .formula(target: target, value: value)
+                return .formula(target: target, value: value, source: try parseSource())
             case .call(let callee, let arguments) where arguments.count == 1:
                 // `revenue(2024) = 3.7B`: a year in parentheses instead of brackets.
                 let fixed = "\(file.text(of: callee.span))[\(file.text(of: arguments[0].span))]"

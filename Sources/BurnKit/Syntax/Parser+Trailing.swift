@@ -248,7 +248,7 @@ extension Parser {
     /// `3.7B "001"` or `3.7B sourced "001"`: a source takes the word `source`.
     private func sourceWithoutKeyword(_ statement: Stmt) -> Diagnostic? {
         switch statement.kind {
-        case .fact, .rule, .round, .commit: break
+        case .fact, .rule, .round, .commit, .letBinding, .formula: break
         default: return nil
         }
         if let typed = word(previousToken), typed != "source", EditDistance.distance(typed, "source") <= 3 {
