@@ -33,7 +33,7 @@ enum HelpStatements {
                 runway_months(10B, 5B)
                 """,
             output: "[2] 24",
-            seeAlso: ["let", "functions"]),
+            seeAlso: ["let", "cagr"]),
         HelpTopic(
             "company", .statements,
             forms: ["company NAME", "company \"Name With Spaces\"", "company NAME { ... }",

@@ -11,9 +11,9 @@ extension ReplSession {
 
     /// The commands, in the order `:help` lists them.
     public static let commands: [Command] = [
-        Command(name: "help", usage: ":help [topic]", summary: "the topics; or one statement, metric, function, command or concept, with an example"),
+        Command(name: "help", usage: ":help [topic]", summary: "list the topics, or show one with its tested example"),
         Command(name: "load", usage: ":load FILE", summary: "run a .burn script, or a notebook's code blocks, as one cell"),
-        Command(name: "save", usage: ":save FILE.md", summary: "write the cells that succeeded, with their outputs, as a notebook (.burn: the code only)"),
+        Command(name: "save", usage: ":save FILE.md", summary: "write the cells that succeeded and their outputs as a notebook (.burn: code only)"),
         Command(name: "cells", usage: ":cells", summary: "list the cells so far"),
         Command(name: "metrics", usage: ":metrics", summary: "list the metrics: the catalogue and those declared with `metric`"),
         Command(name: "companies", usage: ":companies", summary: "list the companies, with their facts, years, rounds and commitments"),
