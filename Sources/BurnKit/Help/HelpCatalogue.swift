@@ -52,6 +52,6 @@ public struct HelpCatalogue: Sendable {
         "fact": "facts", "grow": "grows", "reach": "reaches", "source": "sources",
         "founded": "company", "note": "company", "currency": "company",
         "formula": "formulas", "rule": "grows", "rules": "grows", "identities": "identity",
-        "to": "uncertainty", "%": "percent", "x": "percent", "if": "expressions", "_": "cells",
+        "to": "uncertainty", "%": "percent", "if": "expressions", "_": "cells",
     ]
 }

@@ -109,7 +109,7 @@ enum HelpConcepts {
                 multiple      3 significant digits below 10, one decimal from 10 (1.83x, 42.4x)
                 plain number  up to 6 significant digits; from 1M, 4 with a suffix (4.4B)
                 quantity      as a plain number with its unit (16 GW, 10,000 MW, 6.75 months)
-                uncertain     the mean, then the 90% interval: $4.48B (90%: $4B to $5B)
+                uncertain     the mean, then the 90% interval: $4.483B (90%: $4.005B to $4.993B)
                 series        its known years: 2024 $3.7B, 2025 $11.6B
                 `:set digits N` changes the significant digits of every kind.
                 """,

@@ -14,7 +14,7 @@ enum HelpMetrics {
             "revenue", .metrics, forms: ["revenue: money flow"],
             summary: "what the company earns in a year",
             text: "With costs it gives operating_income (`operating_income = revenue - costs`); with margin and operating income it is derived.",
-            example: acme + "\nrevenue[2024]", output: "[4] $1B",
+            example: "company Acme\noperating_income[2028] = -75B\nmargin[2028] = -75%\nrevenue[2028]", output: "[4] $100B",
             seeAlso: ["costs", "operating_income", "growth"]),
         HelpTopic(
             "costs", .metrics, forms: ["costs: money flow"],

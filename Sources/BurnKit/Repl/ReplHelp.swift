@@ -17,11 +17,17 @@ enum ReplHelp {
 
     // MARK: - One topic
 
-    /// Forms, summary, text, example, see also.
+    /// Forms, summary, text, example, see also. A concept's forms do not name it, so its
+    /// name comes first, with its summary.
     static func render(_ topic: HelpTopic) -> String {
-        var out = (topic.forms.isEmpty ? [topic.name] : topic.forms).joined(separator: "\n") + "\n"
-        out += topic.summary + "\n"
-        if !topic.text.isEmpty { out += topic.text + "\n" }
+        var out: String
+        if topic.group == .concepts {
+            out = topic.name + ": " + topic.summary + "\n" + topic.forms.map { "  " + $0 + "\n" }.joined()
+        } else {
+            out = (topic.forms.isEmpty ? [topic.name] : topic.forms).joined(separator: "\n") + "\n"
+            out += topic.summary + "\n"
+        }
+        if !topic.text.isEmpty { out += wrapped(topic.text) + "\n" }
         out += example(topic)
         if !topic.seeAlso.isEmpty { out += "see also: " + topic.seeAlso.joined(separator: ", ") + "\n" }
         return out
@@ -43,6 +49,25 @@ enum ReplHelp {
 
     private static func indented(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "\n" : "  " + $0 + "\n" }.joined()
+    }
+
+    /// The text with each line longer than `width` broken at spaces; shorter lines (the
+    /// columns of `:help printing`) stay as written.
+    static func wrapped(_ text: String, width: Int = 92) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            var lines: [String] = []
+            var current = ""
+            for word in line.split(separator: " ") {
+                if !current.isEmpty, current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = ""
+                }
+                current += (current.isEmpty ? "" : " ") + word
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     // MARK: - The listing
