@@ -108,6 +108,9 @@ import Testing
         #expect(outcome.text == "error: no help for 'grwos', did you mean 'grows'?\n  = help: `:help` lists the topics\n")
         #expect(repl.submit(":help fundng_need").text.contains("did you mean 'funding_need'?"))
         #expect(repl.submit(":help :metrcs").text.contains("did you mean ':metrics'?"))
+        #expect(repl.submit(":help undoo").text.contains("did you mean 'undo'?"))
+        #expect(repl.completions(for: ":help und", cursor: 9) == ["under", "undo"])
+        #expect(repl.completions(for: ":help :und", cursor: 10) == [":undo"])
     }
 
     @Test func aUserFunctionWithDocsHasATopic() {

@@ -10,9 +10,12 @@ enum ReplHelp {
         return catalogue.topic(named: topic).map(render)
     }
 
-    /// Every name `:help` knows, for suggestions and completion.
+    /// Every name `:help` knows, for suggestions and completion: the topics, and the commands
+    /// without their colon too (`:help undo`).
     static func topics(docs: [String: FunctionDoc]) -> [String] {
-        HelpCatalogue(docs: docs).topics.map(\.name)
+        let names = HelpCatalogue(docs: docs).topics.map(\.name)
+        let bare = ReplSession.commands.map(\.name).filter { !names.contains($0) }
+        return names + bare
     }
 
     // MARK: - One topic
