@@ -331,8 +331,8 @@ enum HelpStatements {
             forms: ["samples N"],
             summary: "sets how many draws an uncertain number holds (10,000 by default)",
             text: """
-                More draws give steadier figures and take longer. Numbers drawn before the change keep
-                their draws.
+                More draws give steadier figures and take longer. Set it once, before drawing: numbers
+                drawn with different counts cannot be combined.
                 """,
             example: """
                 samples 1000
