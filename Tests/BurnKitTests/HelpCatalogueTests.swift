@@ -117,6 +117,11 @@ import Testing
         let repl = ReplSession()
         _ = repl.submit("## Twice x.\n## example: twice(2)\n## result: 4\nfn twice(x) = 2 * x")
         #expect(repl.submit(":help twice").text == "twice(x)\nTwice x.\nexample: twice(2)  # => 4\n")
+        // A documented function named like a native one replaces its topic.
+        _ = repl.submit("## Absolutely.\nfn abs(x) = x")
+        #expect(repl.submit(":help abs").text == "abs(x)\nAbsolutely.\n")
+        let names = HelpCatalogue(docs: repl.session.functionDocs).topics.map(\.name)
+        #expect(Set(names).count == names.count)
     }
 
     // MARK: - The reference

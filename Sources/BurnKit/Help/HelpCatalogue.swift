@@ -9,8 +9,10 @@ public struct HelpCatalogue: Sendable {
     /// library's `##` comments and the session's own).
     public init(docs: [String: FunctionDoc]) {
         let fixed = HelpStatements.topics + HelpQuestions.topics + HelpMetrics.topics
-        let functions = (HelpFunctions.topics + docs.keys.sorted().compactMap { docs[$0].map(HelpCatalogue.topic) })
-            .sorted { $0.name.lowercased() < $1.name.lowercased() }
+        // A documented function of the session replaces a native one of its name.
+        let native = HelpFunctions.topics.filter { docs[$0.name] == nil }
+        let functions = (native + docs.keys.sorted().compactMap { docs[$0].map(HelpCatalogue.topic) })
+            .sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
             .map { HelpCatalogue.keyed($0, avoiding: fixed) }
         topics = fixed + functions + HelpCommands.topics + HelpConcepts.topics
     }
