@@ -29,10 +29,13 @@ struct Burn: ParsableCommand {
         abstract: "Model the finances of AI companies: revenue, losses, rounds, burn, cash and runway.",
         discussion: """
         With no subcommand, burn starts the line-editing REPL; with input from a pipe it runs each \
-        line as a REPL cell (`burn < cells.burn`). The language is described in LANGUAGE.md.
+        line as a REPL cell (`burn < cells.burn`). The language reference is built in: `burn help` \
+        lists its topics, `burn help TOPIC` (or `:help TOPIC` in the REPL) shows one with a tested \
+        example; the whole reference is Sources/BurnKit/BurnKit.docc/LanguageReference.md in Burn's \
+        repository.
         """,
         version: "0.1.0",
-        subcommands: [Repl.self, Run.self, Eval.self, Check.self, Jupyter.self, NotebookCommand.self],
+        subcommands: [Repl.self, Run.self, Eval.self, Check.self, Jupyter.self, NotebookCommand.self, HelpCommand.self],
         defaultSubcommand: Repl.self
     )
 }

@@ -47,7 +47,7 @@ import Testing
         #expect(r.completions(for: ":lo", cursor: 3) == [":load"])
         #expect(r.completions(for: "  :un", cursor: 5) == [":undo"])
         #expect(r.completions(for: ":help ca", cursor: 8).contains("cagr"))
-        #expect(r.completions(for: ":help no", cursor: 8) == ["notebooks"])
+        #expect(r.completions(for: ":help noteb", cursor: 11) == ["notebooks"])
         #expect(r.completions(for: ":set d", cursor: 6) == ["digits"])
         #expect(r.completions(for: ":time o", cursor: 7) == ["off", "on"])
     }

@@ -11,10 +11,14 @@ extension ReplSession {
 
     /// The commands, in the order `:help` lists them.
     public static let commands: [Command] = [
-        Command(name: "help", usage: ":help [name]", summary: "this text, or a function's documentation and example, or a command's"),
+        Command(name: "help", usage: ":help [topic]", summary: "list the topics, or show one with its tested example"),
         Command(name: "load", usage: ":load FILE", summary: "run a .burn script, or a notebook's code blocks, as one cell"),
-        Command(name: "save", usage: ":save FILE.md", summary: "write the cells that succeeded, with their outputs, as a notebook (.burn: the code only)"),
+        Command(name: "save", usage: ":save FILE.md", summary: "write the cells that succeeded and their outputs as a notebook (.burn: code only)"),
         Command(name: "cells", usage: ":cells", summary: "list the cells so far"),
+        Command(name: "metrics", usage: ":metrics", summary: "list the metrics: the catalogue and those declared with `metric`"),
+        Command(name: "companies", usage: ":companies", summary: "list the companies, with their facts, years, rounds and commitments"),
+        Command(name: "knobs", usage: ":knobs", summary: "list the knobs (`assume`), their values and the scenarios that change them"),
+        Command(name: "scenarios", usage: ":scenarios", summary: "list the scenarios and what each changes"),
         Command(name: "undo", usage: ":undo", summary: "drop the last cell, and everything it changed"),
         Command(name: "reset", usage: ":reset", summary: "start afresh: no cells, the standard library only"),
         Command(name: "set", usage: ":set digits N", summary: "significant digits of money and numbers, 1 to 15 (`default`: 4 and 6)"),
@@ -22,17 +26,21 @@ extension ReplSession {
         Command(name: "quit", usage: ":quit", summary: "leave (Ctrl-D also leaves)"),
     ]
 
-    private static let aliases = ["q": "quit", "exit": "quit", "h": "help", "?": "help", "l": "load"]
+    static let commandAliases = ["q": "quit", "exit": "quit", "h": "help", "?": "help", "l": "load"]
 
     func command(_ line: String) -> Outcome {
         let body = line.dropFirst()
         let name = String(body.prefix { $0 != " " && $0 != "\t" })
         let argument = String(body.dropFirst(name.count)).trimmingSpaces()
-        switch Self.aliases[name] ?? name {
+        switch Self.commandAliases[name] ?? name {
         case "help": return help(argument)
         case "load": return load(argument)
         case "save": return save(argument)
         case "cells": return noArgument(name, argument) ?? listCells()
+        case "metrics": return noArgument(name, argument) ?? listMetrics()
+        case "companies": return noArgument(name, argument) ?? listCompanies()
+        case "knobs": return noArgument(name, argument) ?? listKnobs()
+        case "scenarios": return noArgument(name, argument) ?? listScenarios()
         case "undo": return noArgument(name, argument) ?? undo()
         case "reset": return noArgument(name, argument) ?? reset()
         case "set": return set(argument)
@@ -54,7 +62,7 @@ extension ReplSession {
         guard let text = ReplHelp.text(for: topic, docs: session.functionDocs) else {
             let suggestion = EditDistance.suggestion(for: topic, among: ReplHelp.topics(docs: session.functionDocs))
             return failure("no help for '\(topic)'" + (suggestion.map { ", did you mean '\($0)'?" } ?? ""),
-                           hint: "`:help` lists the commands and the functions with help")
+                           hint: "`:help` lists the topics")
         }
         return Outcome(text: text, failed: false)
     }

@@ -1,33 +1,90 @@
-// ReplHelp: the text of `:help`: general, a command, a topic, or a standard-library function's
-// documentation and its (tested) example.
+// ReplHelp: the text of `:help` (and `burn help`): the listing of every topic by group, or one
+// topic: its forms, what it does, and its tested example. The topics themselves are data, in
+// Sources/BurnKit/Help/; a function's `##` doc comment is a topic too.
 
 enum ReplHelp {
-    /// Help on `topic` (empty: the general text), or nil when there is none.
+    /// Help on `topic` (empty: the listing), or nil when there is none.
     static func text(for topic: String, docs: [String: FunctionDoc]) -> String? {
-        if topic.isEmpty { return general(docs) }
-        if let doc = docs[topic] {
-            var out = doc.signature + "\n" + doc.text + "\n"
-            if let example = doc.example {
-                out += "example: " + example + (doc.result.map { "  # => " + $0 } ?? "") + "\n"
-            }
-            return out
-        }
-        let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
-        if let command = ReplSession.commands.first(where: { $0.name == name }) {
-            return command.usage + "\n" + command.summary + "\n" + (details[command.name].map { $0 + "\n" } ?? "")
-        }
-        return topics[topic]
+        let catalogue = HelpCatalogue(docs: docs)
+        if topic.isEmpty { return listing(catalogue) }
+        return catalogue.topic(named: topic).map(render)
     }
 
-    /// Every name `:help` knows, for suggestions and completion.
+    /// Every name `:help` knows, for suggestions and completion: the topics, and the commands
+    /// without their colon too (`:help undo`).
     static func topics(docs: [String: FunctionDoc]) -> [String] {
-        Array(docs.keys).sorted() + ReplSession.commands.map(\.name) + topics.keys.sorted()
+        let names = HelpCatalogue(docs: docs).topics.map(\.name)
+        let bare = ReplSession.commands.map(\.name).filter { !names.contains($0) }
+        return names + bare
     }
 
-    private static func general(_ docs: [String: FunctionDoc]) -> String {
+    // MARK: - One topic
+
+    /// Forms, summary, text, example, see also. A concept's forms do not name it, so its
+    /// name comes first, with its summary.
+    static func render(_ topic: HelpTopic) -> String {
+        var out: String
+        if topic.group == .concepts {
+            out = topic.name + ": " + topic.summary + "\n" + topic.forms.map { "  " + $0 + "\n" }.joined()
+        } else {
+            out = (topic.forms.isEmpty ? [topic.name] : topic.forms).joined(separator: "\n") + "\n"
+            out += topic.summary + "\n"
+        }
+        if !topic.text.isEmpty { out += wrapped(topic.text) + "\n" }
+        out += example(topic)
+        if !topic.seeAlso.isEmpty { out += "see also: " + topic.seeAlso.joined(separator: ", ") + "\n" }
+        return out
+    }
+
+    /// `example: cagr(3.7B, 98.7B, 4)  # => 127.3%` for one line that prints one value in
+    /// cell 1; otherwise the lines typed, then what they print, indented.
+    private static func example(_ topic: HelpTopic) -> String {
+        guard !topic.example.isEmpty else { return "" }
+        let lines = topic.example.split(separator: "\n", omittingEmptySubsequences: false)
+        let printed = topic.output.trimmingTrailingNewlines()
+        if lines.count == 1, printed.hasPrefix("[1] "), !printed.contains("\n") {
+            return "example: " + topic.example + "  # => " + printed.dropFirst(4) + "\n"
+        }
+        var out = "example:\n" + indented(topic.example)
+        out += printed.isEmpty ? "prints nothing\n" : "prints:\n" + indented(printed)
+        return out
+    }
+
+    private static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "\n" : "  " + $0 + "\n" }.joined()
+    }
+
+    /// The text with each line longer than `width` broken at spaces; shorter lines (the
+    /// columns of `:help printing`) stay as written.
+    static func wrapped(_ text: String, width: Int = 92) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            var lines: [String] = []
+            var current = ""
+            for word in line.split(separator: " ") {
+                if !current.isEmpty, current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = ""
+                }
+                current += (current.isEmpty ? "" : " ") + word
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    // MARK: - The listing
+
+    private static func listing(_ catalogue: HelpCatalogue) -> String {
         let width = ReplSession.commands.map(\.usage.count).max() ?? 0
         let commands = ReplSession.commands.map {
             "  " + $0.usage + String(repeating: " ", count: width - $0.usage.count + 2) + $0.summary + "\n"
+        }.joined()
+        let groups = HelpGroup.allCases.filter { $0 != .commands }
+        let titleWidth = groups.map(\.title.count).max() ?? 0
+        let topics = groups.map { group in
+            let names = catalogue.topics.filter { $0.group == group }.map(\.name)
+            return wrapped(names, label: "  " + group.title + String(repeating: " ", count: titleWidth - group.title.count + 2))
         }.joined()
         return """
         Burn: type a statement or an expression; each input is a numbered cell.
@@ -36,49 +93,29 @@ enum ReplHelp {
           costs[2024]               an expression prints its value as [n] value
           _ and _3                  the last value, and the value of cell 3
         A cell that fails changes nothing. A line that leaves a bracket open continues on `...`.
-        Commands:
+        Commands (`:help :NAME` for more):
         \(commands)\
-        Topics: :help keys, :help notebooks, :help uncertainty
-        Functions with help: \(docs.keys.sorted().joined(separator: ", "))
+        Topics (`:help NAME`, or `burn help NAME` from the shell):
+        \(topics)\
+        The whole reference: Sources/BurnKit/BurnKit.docc/LanguageReference.md in Burn's repository.
 
         """
     }
 
-    /// More about some commands, after their usage line.
-    private static let details: [String: String] = [
-        "load": "A notebook (.md) runs its ```burn blocks; a script (.burn) runs whole. Either is one cell: if it fails, nothing changes.",
-        "save": "Writes atomically (a temporary file, then a rename). `burn check FILE.md` re-runs the notebook and compares the outputs.",
-        "undo": "The cell's number is given to the next cell.",
-        "reset": "Settings (`:set`, `:time`) stay.",
-        "time": "The time is shown after the output and never saved in a notebook.",
-    ]
-
-    private static let topics: [String: String] = [
-        "keys": """
-        Line editing (libedit, Emacs keys):
-          Left, Right, Ctrl-A, Ctrl-E   move; Alt-B, Alt-F by word
-          Up, Down, Ctrl-R              history (kept in $XDG_STATE_HOME/burn/history)
-          Tab                           complete keywords, names, metrics, functions, commands, paths
-          Ctrl-C                        abandon the line, or interrupt a running cell
-          Ctrl-D                        leave
-
-        """,
-        "uncertainty": """
-        `4B to 5B` draws a lognormal number with that 90% interval (normal when the low bound is
-        not positive); also normal(mean, sd), uniform(a, b), lognormal(p5, p95). `samples N`
-        and `seed N` set how many draws and where they start (10,000 and a fixed seed).
-        Uncertain facts and rule rates flow through identities, formulas, cash and projections
-        draw by draw; tables show each cell's mean, and `X.breakeven` becomes a distribution
-        over years. P(cond), mean, percentile(x, p), p5 and p95 summarise. Rounds and
-        commitments take single amounts; a formula cannot draw (draw once with `let`).
-
-        """,
-        "notebooks": """
-        A notebook is Markdown: prose, then ```burn blocks, each followed by an ```output block
-        holding what it printed. `:save FILE.md` writes one from the cells that succeeded;
-        `burn run FILE.md` runs it, `burn check FILE.md` fails where an output changed (with a
-        diff), `burn run --update FILE.md` rewrites the outputs. Prose is kept byte for byte.
-
-        """,
-    ]
+    /// `names` after `label`, comma-separated, wrapped at 96 columns under the first name.
+    private static func wrapped(_ names: [String], label: String) -> String {
+        let indent = String(repeating: " ", count: label.count)
+        var lines: [String] = []
+        var line = label
+        for (i, name) in names.enumerated() {
+            let item = name + (i == names.count - 1 ? "" : ",")
+            if line.count > indent.count, line.count + 1 + item.count > 96 {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.count > indent.count ? " " : "") + item
+        }
+        lines.append(line)
+        return lines.map { $0 + "\n" }.joined()
+    }
 }
