@@ -275,7 +275,10 @@ class KernelTests(unittest.TestCase):
 
     def test_cells_queued_behind_an_error_are_aborted(self):
         # "Run all": three cells sent at once; the failure aborts the one queued behind it.
-        ids = [self.client.execute(code) for code in ["1", "1 / 0", "2"]]
+        # The first cell takes a moment (a quarter of a million calls), so that the other two
+        # are surely queued when the second fails, however loaded the machine is.
+        slow = "fn slow(n) = if n < 2 then n else slow(n - 1) + slow(n - 2)\nslow(26)"
+        ids = [self.client.execute(code) for code in [slow, "1 / 0", "2"]]
         replies = {}
         while len(replies) < 3:
             reply = self.client.get_shell_msg(timeout=TIMEOUT)
