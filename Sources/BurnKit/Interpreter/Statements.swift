@@ -53,6 +53,10 @@ extension Interpreter {
             try solve(knob, range, condition, span: statement.span)
         case .sweep(let knob, let range, let step, let shows):
             try sweep(knob, range, step, shows, file: file, span: statement.span)
+        case .locale(let locale):
+            // The lexer already reads the lines below in it; from now on values print in it too.
+            // A scenario's replay of the history leaves the printing as it is.
+            if !replaying { formatter.locale = locale }
         default:
             try checkNames(statement)
             try world.execute(statement, in: self, file: file)
@@ -99,6 +103,12 @@ extension Interpreter {
         importing.append(key)
         defer { importing.removeLast() }
         let savedCompany = currentCompany
+        // An imported file reads (and prints) in English unless it says `locale fr` itself,
+        // whatever its importer's locale: a file means the same whoever imports it. Its own
+        // `locale` line does not outlive it.
+        let savedLocale = formatter.locale
+        formatter.locale = .english
+        defer { formatter.locale = savedLocale }
         try run(addSource(name: full, text: text)) { value, _ in output(formatter.format(value) + "\n") }
         currentCompany = savedCompany
         imported.insert(key)

@@ -113,7 +113,9 @@ public final class ReplSession {
 
     /// Back to the state right after the standard library loaded; settings stay.
     func resetState() {
+        let locale = session.formatter.locale
         session.interpreter.restore(session.interpreter.baseline)
+        session.formatter.locale = locale
         cells = []
         statesBefore = []
         nextCell = 1
@@ -122,6 +124,6 @@ public final class ReplSession {
     /// Changes the significant digits of everything printed (nil: the defaults).
     func setDigits(_ value: Int?) {
         digits = value
-        session.formatter = ValueFormatter(digits: value)
+        session.formatter = ValueFormatter(digits: value, locale: session.formatter.locale)
     }
 }
