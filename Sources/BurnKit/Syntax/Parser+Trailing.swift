@@ -34,7 +34,14 @@ extension Parser {
         guard check(.comma), !current.spaceBefore, case .number = previousToken.kind else { return nil }
         var groups = [previousToken]
         var j = index
-        while tokens[j].kind == .symbol(.comma), !tokens[j].spaceBefore, case .number = tokens[j + 1].kind,
+        // `6,6 Md$`: the last group may carry its currency after it (English reads `Md$` too).
+        func isNumber(_ token: Token) -> Bool {
+            switch token.kind {
+            case .number, .amount: return true
+            default: return false
+            }
+        }
+        while tokens[j].kind == .symbol(.comma), !tokens[j].spaceBefore, isNumber(tokens[j + 1]),
               !tokens[j + 1].spaceBefore {
             groups.append(tokens[j + 1])
             j += 2
