@@ -123,7 +123,7 @@ final class ConvertNode: Node {
             case .currency(let code):
                 guard q.unit.moneyPower != 0 else {
                     throw Diagnostic("cannot convert \(describe(v)) to \(code)", at: targetSpan,
-                                     hint: "only money converts between currencies; write `\(ValueFormatter().plain(q.value)) \(code)` to make money")
+                                     hint: "only money converts between currencies; write `\((rt.owner?.formatter ?? ValueFormatter()).plain(q.value)) \(code)` to make money")
                 }
                 q = try q.inCurrency(code, rates: rt.rates)
             case .unit(let unit):
