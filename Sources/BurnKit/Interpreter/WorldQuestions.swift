@@ -186,7 +186,7 @@ extension World {
     /// A line saying what an uncertain model's table cells show.
     func meanNote(_ draws: Int?, _ interpreter: Interpreter) -> String {
         guard let draws else { return "" }
-        return "uncertain cells show the mean of \(NumberFormat.grouped(String(draws))) samples\n"
+        return "uncertain cells show the mean of \(interpreter.formatter.localized(NumberFormat.grouped(String(draws)))) samples\n"
     }
 
     /// A line explaining `?` when a table has unknown cells.

@@ -274,7 +274,7 @@ extension Parser {
                 let span = token.span.to(current.span)
                 let fixed = file.text(of: token.span) + "%"
                 throw fail("a percent sign goes straight after the number", at: span, label: "did you mean '\(fixed)'?",
-                           hint: "write `\(fixed)` with no space")
+                           hint: "write `\(fixed)` with no space (`locale fr` reads French numbers such as `4,2 %`)")
             }
             return juxtapose(Expr(.number(value, style), token.span))
         case .currency(let code):
