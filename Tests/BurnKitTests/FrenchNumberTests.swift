@@ -233,6 +233,20 @@ func french(_ text: String) -> String {
         #expect(outcome.text.hasPrefix("error: ':set locale' takes `fr` or `en`, found 'de'"))
     }
 
+    @Test func aSavedNotebookSetsTheLocaleWhereTheSessionDid() {
+        let repl = ReplSession()
+        _ = repl.submit(":set locale fr")
+        _ = repl.submit("1,5 + 1")
+        _ = repl.submit("locale en")
+        _ = repl.submit("2.5")
+        let text = Notebook.render(repl.cells)
+        // One `:set locale fr` before the first cell; none after `locale en`, which the cell says.
+        #expect(text.components(separatedBy: ":set locale").count == 2)
+        #expect(text.contains("```burn\n:set locale fr\n```\n\n```output\nlocale fr\n```\n\n```burn\n1,5 + 1\n"))
+        let run = ReplSession().run(Notebook(parsing: text))
+        #expect(run.blocks.allSatisfy { $0.matches })
+    }
+
     @Test func settingsListTheLocale() {
         let repl = ReplSession()
         _ = repl.submit(":set locale fr")

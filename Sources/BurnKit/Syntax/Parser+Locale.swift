@@ -53,6 +53,14 @@ extension Parser {
         return nil
     }
 
+    /// The items in `span` as a list's inside: as written in English; in French with each
+    /// separating comma written `;` (`3,7 Md$, 11,6 Md$` → `3,7 Md$; 11,6 Md$`).
+    func listItems(_ span: Span) -> String {
+        guard locale.isFrench else { return file.text(of: span) }
+        let commas = tokens.filter { $0.kind == .symbol(.comma) && $0.span.start >= span.start && $0.span.end <= span.end }
+        return joined(span, replacing: commas.map(\.span)).text
+    }
+
     private func joined(_ span: Span, replacing commas: [Span]) -> (span: Span, text: String) {
         var text = ""
         var at = span.start
