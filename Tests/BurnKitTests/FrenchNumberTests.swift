@@ -332,3 +332,23 @@ func french(_ text: String) -> String {
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+@Suite struct FrenchMessageTests {
+    let f = ValueFormatter(digits: nil, locale: .french)
+
+    @Test(arguments: [
+        ("loss[2024] = $5B, but $6.25B is given", "loss[2024] = 5~Md$, but 6,25~Md$ is given"),
+        ("-$74B and €210B and $6,250", "-74~Md$ and 210~Md€ and 6_250~$"),
+        ("off by 80.5% (more than 5%)", "off by 80,5~% (more than 5~%)"),
+        ("write `x = 1.83x` or 42.4x", "write `x = 1,83x` or 42,4x"),
+        ("in 2024-10, revenue[2024], 3.7 and x2 stay", "in 2024-10, revenue[2024], 3.7 and x2 stay"),
+        ("a$5B and 5xyz stay", "a$5B and 5xyz stay"),
+    ])
+    func rewritesMoneyPercentsAndMultiples(_ english: String, _ expected: String) {
+        #expect(FrenchMessage.rewrite(english, f) == french(expected))
+    }
+
+    @Test func englishIsLeftAlone() {
+        #expect(FrenchMessage.rewrite("$5B and 80.5%", ValueFormatter()) == "$5B and 80.5%")
+    }
+}
