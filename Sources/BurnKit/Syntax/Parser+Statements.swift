@@ -142,7 +142,7 @@ extension Parser {
         if match(.rightParen) == nil {
             repeat {
                 parameters.append(try parseName("a parameter name"))
-            } while match(.comma) != nil && !check(.rightParen)
+            } while (match(.comma) ?? match(.semicolon)) != nil && !check(.rightParen)  // `;` as calls take it
             _ = try expect(.rightParen, "after the parameters")
         }
         try expectAssign(after: "the parameters", hint: "write `fn \(name.text)(a, b) = a + b`")
