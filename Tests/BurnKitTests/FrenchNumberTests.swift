@@ -352,3 +352,16 @@ func french(_ text: String) -> String {
         #expect(FrenchMessage.rewrite("$5B and 80.5%", ValueFormatter()) == "$5B and 80.5%")
     }
 }
+
+@Suite struct FrenchTableTests {
+    @Test func columnsAlignByCharactersNotBytes() {
+        // `1 400 Md$` is 9 characters but 12 bytes (U+202F is 3 bytes, U+00A0 2): padding by
+        // bytes would push the shorter cells too far right.
+        let table = TextTable(headers: ["year", "revenue"],
+                              rows: [["2024", french("3,7~Md$")], ["2030", french("1_400~Md$")]])
+        let expected = "year    revenue\n----  ---------\n2024    " + french("3,7~Md$") + "\n2030  " + french("1_400~Md$") + "\n"
+        #expect(table.render() == expected)
+        let widths = table.render().split(separator: "\n").map(\.count)
+        #expect(Set(widths) == [15])
+    }
+}

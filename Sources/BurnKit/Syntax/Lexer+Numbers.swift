@@ -1,7 +1,9 @@
 // Lexer+Numbers: number literals with suffixes, percents and multiples, and months.
 
 extension Lexer {
-    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`).
+    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`);
+    /// with `locale fr` also `6,6`, `1 400`, `3,7 Md`, `4,2 %` and, as `.amount`, `157 Md$`
+    /// (Lexer+French.swift). English reads `157 Md$` too.
     mutating func scanNumber() {
         let start = pos
         if scanMonth() { return }

@@ -3,7 +3,8 @@
 /// Splits Burn source into tokens (LANGUAGE.md section 1).
 ///
 /// Newlines become `.newline` tokens only where they end a statement: not inside `(` or `[`,
-/// not after a binary operator or a comma, and not after a `\` continuation.
+/// not after a binary operator or a comma, and not after a `\` continuation. Numbers read in
+/// English or French (section 12); a `locale fr` or `locale en` line switches for the lines below.
 public struct Lexer {
     /// Everything one run of the lexer finds, including what the REPL needs to know
     /// about whether the input is complete.
