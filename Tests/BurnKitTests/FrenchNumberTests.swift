@@ -365,3 +365,11 @@ func french(_ text: String) -> String {
         #expect(Set(widths) == [15])
     }
 }
+
+extension FrenchMessageTests {
+    @Test func rewritingTwiceChangesNothingMore() {
+        let once = FrenchMessage.rewrite("$5B, 80.5%, 1.83x, -$74B and $6,250", f)
+        #expect(FrenchMessage.rewrite(once, f) == once)
+        #expect(once == french("5~Md$, 80,5~%, 1,83x, -74~Md$ and 6_250~$"))
+    }
+}

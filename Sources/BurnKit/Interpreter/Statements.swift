@@ -10,8 +10,20 @@ extension Interpreter {
         do {
             return try runStatement(statement, file: file)
         } catch let error as Diagnostic {
-            throw fromLibrary(error, statement: statement) ?? error
+            throw inLocale(fromLibrary(error, statement: statement) ?? error)
         }
+    }
+
+    /// With `locale fr`, the money, percents and multiples that a message writes the English
+    /// way (the model's messages, `describe`) read French: `5 Md$`, `80,5 %`, `1,83x`.
+    private func inLocale(_ error: Diagnostic) -> Diagnostic {
+        guard formatter.locale.isFrench else { return error }
+        var d = error
+        d.message = FrenchMessage.rewrite(d.message, formatter)
+        d.label = d.label.map { FrenchMessage.rewrite($0, formatter) }
+        d.hint = d.hint.map { FrenchMessage.rewrite($0, formatter) }
+        d.notes = d.notes.map { Diagnostic.Note(FrenchMessage.rewrite($0.message, formatter), span: $0.span) }
+        return d
     }
 
     private func runStatement(_ statement: Stmt, file: SourceFile) throws -> Value? {

@@ -49,11 +49,8 @@ final class World {
 
     /// A model error as a diagnostic: at the model's own place when it has one, else `span`.
     func diagnostic(_ error: ModelError, at span: Span) -> Diagnostic {
-        // The model writes its numbers the English way; with `locale fr` they read French.
-        let f = interpreterFormatter
-        let notes = error.notes.map { Diagnostic.Note(FrenchMessage.rewrite($0.message, f), span: $0.at.map(World.span)) }
-        return Diagnostic(FrenchMessage.rewrite(error.message, f), at: span,
-                          hint: error.hint.map { FrenchMessage.rewrite($0, f) }, notes: notes)
+        let notes = error.notes.map { Diagnostic.Note($0.message, span: $0.at.map(World.span)) }
+        return Diagnostic(error.message, at: span, hint: error.hint, notes: notes)
     }
 
     static func span(_ ref: SourceRef) -> Span { Span(file: ref.file, start: ref.start, end: ref.end) }

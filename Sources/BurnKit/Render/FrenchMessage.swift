@@ -76,12 +76,13 @@ enum FrenchMessage {
         return (value, i)
     }
 
-    /// Whether a letter, digit, `_`, `.` or `[` comes right before `index` (inside a name, an
-    /// index or a number, where nothing is rewritten).
+    /// Whether a letter, digit, `_`, `.`, `,` or `[` comes right before `index` (inside a name,
+    /// an index or a number, French ones included, where nothing is rewritten: so a message
+    /// rewritten twice is rewritten once).
     private static func precededByWord(_ chars: [Character], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let c = chars[index - 1]
-        return c.isLetter || c.isNumber || c == "_" || c == "." || c == "["
+        return c.isLetter || c.isNumber || c == "_" || c == "." || c == "," || c == "["
     }
 
     private static func isWord(_ chars: [Character], _ index: Int) -> Bool {
