@@ -373,3 +373,13 @@ extension FrenchMessageTests {
         #expect(once == french("5~Md$, 80,5~%, 1,83x, -74~Md$ and 6_250~$"))
     }
 }
+
+extension ReplLocaleTests {
+    @Test func aLocaleBlockSwitchesTheNotebookBlocksBelow() {
+        let text = "Prose.\n\n```burn\nlocale fr\n```\n\n```burn\n6,6 Md$ * 2\n```\n\n```output\n"
+            + french("[2] 13,2~Md$") + "\n```\n"
+        let run = ReplSession().run(Notebook(parsing: text))
+        #expect(run.blocks.map(\.matches) == [true, true])
+        #expect(!run.hasUnexpectedFailure)
+    }
+}
