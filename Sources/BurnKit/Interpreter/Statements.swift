@@ -129,8 +129,8 @@ extension Interpreter {
     private func declareRate(_ currency: Name, _ value: Expr, _ year: Expr?) throws {
         let v = try evaluate(value)
         guard let q = v.asQuantity, q.unit.isMoney, let to = q.unit.currency else {
-            throw Diagnostic("a rate is money in another currency, found \(describe(v))", at: value.span,
-                             hint: "write `rate \(currency.text) = 1.08 USD`")
+            throw Diagnostic("a rate is money in another currency, found \(describe(v, formatter))", at: value.span,
+                             hint: "write `rate \(currency.text) = \(formatter.plain(1.08)) USD`")
         }
         guard q.value > 0 else { throw Diagnostic("a rate must be positive", at: value.span) }
         guard currency.text.count == 3, currency.text.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
@@ -155,7 +155,7 @@ extension Interpreter {
         let v = try evaluate(definition)
         guard let q = v.asQuantity, q.unit.moneyPower == 0, q.unit.factors.count == 1,
               let factor = q.unit.factors.first, factor.power == 1, q.value > 0 else {
-            throw Diagnostic("a unit is defined as a positive amount of one other unit, found \(describe(v))",
+            throw Diagnostic("a unit is defined as a positive amount of one other unit, found \(describe(v, formatter))",
                              at: definition.span, hint: "write `unit GW = 1000 MW`, or `unit token` for a new base unit")
         }
         vocabulary.declare(UnitDefinition(name: name.text, plural: plural?.text, base: factor.unit.base,
