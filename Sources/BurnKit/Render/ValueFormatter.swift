@@ -1,4 +1,4 @@
-// ValueFormatter: how values print (LANGUAGE.md section 2), in the REPL, `show` and tables.
+// ValueFormatter: how values print (LANGUAGE.md sections 2 and 12), in the REPL, `show` and tables.
 import BurnModel
 
 public struct ValueFormatter: Sendable {
