@@ -32,10 +32,11 @@ extension Lexer {
     }
 
     /// Whether `word` is written at `index`, with no identifier character straight after it.
-    func wordAt(_ index: Int, _ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else { return false }
-        return identifierCharLength(at: index + w.count) == 0
+    func wordAt(_ index: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let matches = word.withUTF8Buffer { w in (0..<count).allSatisfy { bytes[index + $0] == w[$0] } }
+        return matches && identifierCharLength(at: index + count) == 0
     }
 
     /// A magnitude after the digits, straight or after one space: in French `Md` (also `Mds`,
@@ -44,15 +45,21 @@ extension Lexer {
     func spacedMagnitude(at index: Int) -> (Double, Int)? {
         let space = numberSpaceLength(at: index)
         let at = index + space
-        var words: [(String, Double)] = [("Mds", 1e9), ("Md", 1e9)]
-        if locale.isFrench {
-            words += [("milliards", 1e9), ("milliard", 1e9), ("k", 1e3), ("M", 1e6), ("T", 1e12)]
+        // Most numbers have none: one byte decides.
+        switch byte(at: at) {
+        case UInt8(ascii: "M"), UInt8(ascii: "m"), UInt8(ascii: "k"), UInt8(ascii: "T"): break
+        default: return nil
         }
+        let words = locale.isFrench ? Lexer.frenchMagnitudes : Lexer.englishMagnitudes
         for (word, multiplier) in words where wordAt(at, word) {
-            return (multiplier, space + word.utf8.count)
+            return (multiplier, space + word.utf8CodeUnitCount)
         }
         return nil
     }
+
+    static let englishMagnitudes: [(StaticString, Double)] = [("Mds", 1e9), ("Md", 1e9)]
+    static let frenchMagnitudes: [(StaticString, Double)] = englishMagnitudes
+        + [("milliards", 1e9), ("milliard", 1e9), ("k", 1e3), ("M", 1e6), ("T", 1e12)]
 
     /// `%` straight after the number, or in French after one space (`4,2 %`): its length.
     func percentSign(at index: Int) -> Int? {
@@ -66,8 +73,8 @@ extension Lexer {
     /// starts and where it ends, counted from `index`.
     func billionWord(at index: Int) -> (space: Int, total: Int)? {
         let space = numberSpaceLength(at: index)
-        for word in ["billions", "billion", "Billions", "Billion"] where wordAt(index + space, word) {
-            return (space, space + word.utf8.count)
+        for word: StaticString in ["billions", "billion", "Billions", "Billion"] where wordAt(index + space, word) {
+            return (space, space + word.utf8CodeUnitCount)
         }
         return nil
     }
