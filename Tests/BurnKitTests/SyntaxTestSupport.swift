@@ -132,5 +132,6 @@ func describe(_ s: Stmt) -> String {
             + show.map { describe($0) }.joined(separator: " ") + "])"
     case .seed(let e): return "(seed \(describe(e)))"
     case .samples(let e): return "(samples \(describe(e)))"
+    case .locale(let locale): return "(locale \(locale.code))"
     }
 }

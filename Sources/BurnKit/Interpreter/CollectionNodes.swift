@@ -53,10 +53,11 @@ func wholeNumber(_ v: Value, at span: Span, what: String) throws -> Int {
     }
 }
 
-/// A short description of a value for error messages: its type, and the value when short.
-func describe(_ v: Value) -> String {
+/// A short description of a value for error messages: its type, and the value when short,
+/// printed by `f` (the session's formatter, so in its locale, where the caller has it).
+func describe(_ v: Value, _ f: ValueFormatter = ValueFormatter()) -> String {
     switch v {
-    case .number, .quantity, .year: return "\(v.typeName) (\(ValueFormatter().format(v)))"
+    case .number, .quantity, .year: return "\(v.typeName) (\(f.format(v)))"
     default: return v.typeName
     }
 }

@@ -73,9 +73,10 @@ final class Interpreter {
         return file
     }
 
-    /// Parses the whole file; throws every syntax error at once.
+    /// Parses the whole file, its numbers read in the session's locale (`locale fr` switches
+    /// it for the lines below); throws every syntax error at once.
     func parse(_ file: SourceFile) throws -> [Stmt] {
-        let (statements, diagnostics) = Parser.parse(file)
+        let (statements, diagnostics) = Parser.parse(file, locale: formatter.locale)
         if !diagnostics.isEmpty { throw BurnError(diagnostics) }
         return statements
     }
@@ -175,13 +176,15 @@ final class Interpreter {
         var book: ScenarioBook
         var rng: Random
         var sourcedDefinitions: [SourcedDefinition]
+        /// `locale fr` is state: a cell that fails or is undone leaves the locale as it was.
+        var locale: NumberLocale
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
                  imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng,
-                 sourcedDefinitions: sourcedDefinitions)
+                 sourcedDefinitions: sourcedDefinitions, locale: formatter.locale)
     }
 
     func restore(_ s: Snapshot) {
@@ -198,6 +201,7 @@ final class Interpreter {
         book = s.book
         rng = s.rng
         sourcedDefinitions = s.sourcedDefinitions
+        formatter.locale = s.locale
     }
 }
 

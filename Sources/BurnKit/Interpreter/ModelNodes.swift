@@ -122,8 +122,8 @@ final class ConvertNode: Node {
                 q.display = display
             case .currency(let code):
                 guard q.unit.moneyPower != 0 else {
-                    throw Diagnostic("cannot convert \(describe(v)) to \(code)", at: targetSpan,
-                                     hint: "only money converts between currencies; write `\(ValueFormatter().plain(q.value)) \(code)` to make money")
+                    throw Diagnostic("cannot convert \(describe(v, rt.owner?.formatter ?? ValueFormatter())) to \(code)", at: targetSpan,
+                                     hint: "only money converts between currencies; write `\((rt.owner?.formatter ?? ValueFormatter()).plain(q.value)) \(code)` to make money")
                 }
                 q = try q.inCurrency(code, rates: rt.rates)
             case .unit(let unit):

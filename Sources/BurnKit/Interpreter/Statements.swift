@@ -10,8 +10,20 @@ extension Interpreter {
         do {
             return try runStatement(statement, file: file)
         } catch let error as Diagnostic {
-            throw fromLibrary(error, statement: statement) ?? error
+            throw inLocale(fromLibrary(error, statement: statement) ?? error)
         }
+    }
+
+    /// With `locale fr`, the money, percents and multiples that a message writes the English
+    /// way (the model's messages, `describe`) read French: `5 Md$`, `80,5 %`, `1,83x`.
+    private func inLocale(_ error: Diagnostic) -> Diagnostic {
+        guard formatter.locale.isFrench else { return error }
+        var d = error
+        d.message = FrenchMessage.rewrite(d.message, formatter)
+        d.label = d.label.map { FrenchMessage.rewrite($0, formatter) }
+        d.hint = d.hint.map { FrenchMessage.rewrite($0, formatter) }
+        d.notes = d.notes.map { Diagnostic.Note(FrenchMessage.rewrite($0.message, formatter), span: $0.span) }
+        return d
     }
 
     private func runStatement(_ statement: Stmt, file: SourceFile) throws -> Value? {
@@ -55,6 +67,10 @@ extension Interpreter {
             try solve(knob, range, condition, span: statement.span)
         case .sweep(let knob, let range, let step, let shows):
             try sweep(knob, range, step, shows, file: file, span: statement.span)
+        case .locale(let locale):
+            // The lexer already reads the lines below in it; from now on values print in it too.
+            // A scenario's replay of the history leaves the printing as it is.
+            if !replaying { formatter.locale = locale }
         default:
             try checkNames(statement)
             try world.execute(statement, in: self, file: file)
@@ -101,6 +117,12 @@ extension Interpreter {
         importing.append(key)
         defer { importing.removeLast() }
         let savedCompany = currentCompany
+        // An imported file reads (and prints) in English unless it says `locale fr` itself,
+        // whatever its importer's locale: a file means the same whoever imports it. Its own
+        // `locale` line does not outlive it.
+        let savedLocale = formatter.locale
+        formatter.locale = .english
+        defer { formatter.locale = savedLocale }
         try run(addSource(name: full, text: text)) { value, _ in show(value) }
         currentCompany = savedCompany
         imported.insert(key)
@@ -109,8 +131,8 @@ extension Interpreter {
     private func declareRate(_ currency: Name, _ value: Expr, _ year: Expr?) throws {
         let v = try evaluate(value)
         guard let q = v.asQuantity, q.unit.isMoney, let to = q.unit.currency else {
-            throw Diagnostic("a rate is money in another currency, found \(describe(v))", at: value.span,
-                             hint: "write `rate \(currency.text) = 1.08 USD`")
+            throw Diagnostic("a rate is money in another currency, found \(describe(v, formatter))", at: value.span,
+                             hint: "write `rate \(currency.text) = \(formatter.plain(1.08)) USD`")
         }
         guard q.value > 0 else { throw Diagnostic("a rate must be positive", at: value.span) }
         guard currency.text.count == 3, currency.text.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
@@ -135,7 +157,7 @@ extension Interpreter {
         let v = try evaluate(definition)
         guard let q = v.asQuantity, q.unit.moneyPower == 0, q.unit.factors.count == 1,
               let factor = q.unit.factors.first, factor.power == 1, q.value > 0 else {
-            throw Diagnostic("a unit is defined as a positive amount of one other unit, found \(describe(v))",
+            throw Diagnostic("a unit is defined as a positive amount of one other unit, found \(describe(v, formatter))",
                              at: definition.span, hint: "write `unit GW = 1000 MW`, or `unit token` for a new base unit")
         }
         vocabulary.declare(UnitDefinition(name: name.text, plural: plural?.text, base: factor.unit.base,

@@ -200,7 +200,7 @@ extension World {
     /// A line saying what an uncertain model's table cells show.
     func meanNote(_ draws: Int?, _ interpreter: Interpreter) -> String? {
         guard let draws else { return nil }
-        return "uncertain cells show the mean of \(NumberFormat.grouped(String(draws))) samples"
+        return "uncertain cells show the mean of \(interpreter.formatter.localized(NumberFormat.grouped(String(draws)))) samples"
     }
 
     /// A line explaining `?` when a table has unknown cells.

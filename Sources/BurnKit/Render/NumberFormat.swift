@@ -1,4 +1,4 @@
-// NumberFormat: locale-free digits for every printed number (LANGUAGE.md section 2).
+// NumberFormat: digits for every printed number (LANGUAGE.md sections 2 and 12).
 // Built on integer arithmetic so that output never depends on the C library's locale.
 
 enum NumberFormat {
@@ -73,6 +73,35 @@ enum NumberFormat {
         case 12: return "T"
         default: return "e\(power)"
         }
+    }
+
+    // MARK: - French
+
+    /// English digits written the French way: `1,400.5` → `1 400,5`, the groups separated by
+    /// U+202F (a narrow no-break space), the decimals by a comma.
+    static func frenchDigits(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case ",": out += FrenchSpace.narrow
+            case ".": out += ","
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The French magnitude for a rounded absolute value: 6 (`M`) from a million, 9 (`Md`)
+    /// from a milliard, with no larger one (`1 400 Md`, never `Bn`); nil below a million.
+    static func frenchPower(for magnitude: Double) -> Int? {
+        if magnitude >= 1e9 { return 9 }
+        if magnitude >= 1e6 { return 6 }
+        return nil
+    }
+
+    /// `k`, `M`, `Md` (milliard), `T`: what `locale fr` reads back.
+    static func frenchLetter(forPower power: Int) -> String {
+        power == 9 ? "Md" : letter(forPower: power)
     }
 
     // MARK: - Helpers

@@ -1,4 +1,4 @@
-// ValueFormatter: how values print (LANGUAGE.md section 2), in the REPL, `show` and tables.
+// ValueFormatter: how values print (LANGUAGE.md sections 2 and 12), in the REPL, `show` and tables.
 import BurnModel
 
 public struct ValueFormatter: Sendable {
@@ -11,10 +11,14 @@ public struct ValueFormatter: Sendable {
     public var ratioDigits: Int?
     /// Reads a bare series (`OpenAI.revenue`) by its known years; the interpreter sets it.
     public var seriesReader: SeriesReader?
+    /// English (`$6.6B`, `4.2%`) or French (`6,6 Md$`, `4,2 %`) numbers (LANGUAGE.md section 12).
+    /// `:set digits` keeps it; `locale fr` and `:set locale fr` change it.
+    public var locale: NumberLocale = .english
 
     public init() {}
 
-    public init(digits: Int?) {
+    public init(digits: Int?, locale: NumberLocale = .english) {
+        self.locale = locale
         if let digits {
             moneyDigits = max(1, min(digits, 15))
             plainDigits = max(1, min(digits, 15))
@@ -31,7 +35,9 @@ public struct ValueFormatter: Sendable {
         case .year(let y): return String(y)
         case .month(let y, let m): return "\(y)-\(m < 10 ? "0" : "")\(m)"
         case .range(let a, let b): return "\(a)..\(b)"
-        case .list(let list): return "[" + list.items.map(formatInList).joined(separator: ", ") + "]"
+        case .list(let list):
+            // French separates items with `;` (a comma is a decimal comma), so a list reads back.
+            return "[" + list.items.map(formatInList).joined(separator: french ? "; " : ", ") + "]"
         case .function(let f): return "fn \(f.name)"
         case .series(let company, let metric):
             guard let pairs = seriesReader?.values(company: company, metric: metric) else { return "\(company).\(metric)" }
@@ -55,12 +61,19 @@ public struct ValueFormatter: Sendable {
         let none = noneShare > 0 ? ", none in " + percent(noneShare) + " of samples" : ""
         if s.kind == .year {
             let p = s.order.percentiles([5, 50, 95]).map { String(Int($0.rounded())) }
-            return (p[0] == p[2] ? p[1] : p[1] + " (90%: " + p[0] + " to " + p[2] + ")") + none
+            return (p[0] == p[2] ? p[1] : p[1] + interval(p[0], p[2])) + none
         }
         let p = s.order.percentiles([5, 95]).map { format(s.quantity($0)) }
         // An interval that prints as one number (`$13B to $13B`) says nothing: the mean alone.
         let mean = format(s.quantity(draws.mean))
-        return (p[0] == p[1] ? mean : mean + " (90%: " + p[0] + " to " + p[1] + ")") + none
+        return (p[0] == p[1] ? mean : mean + interval(p[0], p[1])) + none
+    }
+
+    /// ` (90%: $4B to $5B)`; in French ` (90 % : 4 Md$ à 5 Md$)`, with the no-break spaces
+    /// French puts before `%` and `:`.
+    private func interval(_ low: String, _ high: String) -> String {
+        guard french else { return " (90%: " + low + " to " + high + ")" }
+        return " (" + percent(0.9) + FrenchSpace.noBreak + ": " + low + " à " + high + ")"
     }
 
     /// A series: one `year value` pair per known year, `2024 $3.7B, 2025 $11.6B`.
@@ -95,13 +108,18 @@ public struct ValueFormatter: Sendable {
             // Quantities read like money: 4 significant digits (`6.75 months`, `21.1 months`),
             // with thousands separators below a million (`10,000 MW`).
             number = abs(q.value) >= 1e6 || abs(q.value) < 1e-6
-                ? plain(q.value) : NumberFormat.grouped(NumberFormat.significant(q.value, max(moneyDigits, integerDigits(q.value))))
+                ? plain(q.value)
+                : localized(NumberFormat.grouped(NumberFormat.significant(q.value, max(moneyDigits, integerDigits(q.value)))))
         }
-        return number + unitSuffix(q)
+        let unit = unitSuffix(q)
+        // French: a no-break space before the unit (`16 GW`), none before `/GW`.
+        if french, unit.hasPrefix(" ") { return number + FrenchSpace.noBreak + unit.dropFirst() }
+        return number + unit
     }
 
     /// Money: `$3.7B`, `-$74B`, `€210B`, `$6,250`, `$12.5`; `6.6B CHF` for codes without a sign.
     public func money(_ x: Double, currency: String, display: Display = .auto) -> String {
+        if french { return frenchMoney(x, currency: currency, display: display) }
         let magnitude = abs(x)
         var body: String
         if case .magnitude(let p) = display {
@@ -127,6 +145,7 @@ public struct ValueFormatter: Sendable {
         let magnitude = abs(x)
         if magnitude >= 1e15 { return scientific(x) }
         if magnitude != 0 && magnitude < 1e-6 { return scientific(x) }
+        if french { return frenchPlain(x) }
         let rounded = NumberFormat.roundSignificant(magnitude, moneyDigits)
         if let (power, letter) = NumberFormat.suffix(for: rounded) {
             let body = NumberFormat.significant(rounded / NumberFormat.power10(power), moneyDigits) + letter
@@ -138,8 +157,9 @@ public struct ValueFormatter: Sendable {
     /// `4.2%`, `75%`, `-75%`: one decimal, trailing `.0` dropped; with `:set digits N`, N
     /// significant digits (never fewer than the whole part has).
     public func percent(_ x: Double) -> String {
-        guard let digits = ratioDigits else { return NumberFormat.fixedTrimmed(x * 100, 1) + "%" }
-        return NumberFormat.significant(x * 100, max(digits, integerDigits(x * 100))) + "%"
+        let sign = french ? FrenchSpace.noBreak + "%" : "%"
+        guard let digits = ratioDigits else { return localized(NumberFormat.fixedTrimmed(x * 100, 1)) + sign }
+        return localized(NumberFormat.significant(x * 100, max(digits, integerDigits(x * 100)))) + sign
     }
 
     /// `1.83x`, `3.14x`, `42.4x`, `107.7x`: three significant digits below 10, one decimal from
@@ -152,7 +172,7 @@ public struct ValueFormatter: Sendable {
         // The magnitude after rounding to `digits` significant digits: 9.996 is 10.0x, not 9.996x.
         let below10 = abs(NumberFormat.roundSignificant(x, digits)) < 10
         let body = below10 ? NumberFormat.significant(x, digits) : NumberFormat.fixedTrimmed(x, max(0, digits - 2))
-        return body + "x"
+        return localized(body) + "x"
     }
 
     /// How many digits the whole part of `x` has (at least 1), so that a rounding to
@@ -165,15 +185,68 @@ public struct ValueFormatter: Sendable {
 
     /// `as B`: the value in a fixed magnitude, `1,400B`.
     func scaled(_ x: Double, power: Int) -> String {
+        let (number, letter) = scaledParts(x, power: power)
+        return french ? number + FrenchSpace.noBreak + letter : number + letter
+    }
+
+    /// `as B`: the digits (grouped, in the locale) and the magnitude's letter (`B`, or `Md`).
+    func scaledParts(_ x: Double, power: Int) -> (number: String, letter: String) {
         let v = x / NumberFormat.power10(power)
         let digits = max(moneyDigits, Int(Math.log10(max(abs(v), 1))) + 1)
-        return NumberFormat.grouped(NumberFormat.significant(v, digits)) + NumberFormat.letter(forPower: power)
+        let letter = french ? NumberFormat.frenchLetter(forPower: power) : NumberFormat.letter(forPower: power)
+        return (localized(NumberFormat.grouped(NumberFormat.significant(v, digits))), letter)
     }
 
     private func scientific(_ x: Double) -> String {
         let exponent = Int(Math.log10(abs(x)).rounded(.down))
         let mantissa = x / NumberFormat.power10(exponent)
-        return NumberFormat.significant(mantissa, moneyDigits) + "e" + String(exponent)
+        return localized(NumberFormat.significant(mantissa, moneyDigits)) + "e" + String(exponent)
+    }
+
+    // MARK: - French
+
+    var french: Bool { locale.isFrench }
+
+    /// English digits (`1,400.5`) written in the locale: in French `1 400,5`.
+    func localized(_ digits: String) -> String {
+        french ? NumberFormat.frenchDigits(digits) : digits
+    }
+
+    /// `157 Md$`, `6,6 Md$`, `1 400 Md$`, `500 M$`, `6 250 $`, `12,5 $`, `-74 Md$`, `6,6 Md CHF`:
+    /// the sign first, then the digits, a no-break space, the magnitude and the currency sign.
+    private func frenchMoney(_ x: Double, currency: String, display: Display) -> String {
+        let magnitude = abs(x)
+        var number: String
+        var letter = ""
+        let rounded = NumberFormat.roundSignificant(magnitude, moneyDigits)
+        if case .magnitude(let p) = display {
+            (number, letter) = scaledParts(magnitude, power: p)
+        } else if let power = NumberFormat.frenchPower(for: rounded) {
+            number = localized(NumberFormat.grouped(NumberFormat.significant(rounded / NumberFormat.power10(power), moneyDigits)))
+            letter = NumberFormat.frenchLetter(forPower: power)
+        } else if magnitude.rounded() >= 100 {
+            number = localized(NumberFormat.grouped(NumberFormat.fixed(magnitude, 0)))
+        } else {
+            number = localized(NumberFormat.fixedTrimmed(magnitude, 2))
+        }
+        let negative = x < 0 && number.contains(where: { $0 != "0" && $0.isNumber })
+        let sign = negative ? "-" : ""
+        let space = FrenchSpace.noBreak
+        if let symbol = ValueFormatter.symbols[currency] {
+            return sign + number + space + letter + symbol
+        }
+        return sign + number + space + (letter.isEmpty ? "" : letter + space) + currency
+    }
+
+    /// `107,692`, `4,4 Md`, `1 400 Md`: as in English, with `Md` for 10^9 and above.
+    private func frenchPlain(_ x: Double) -> String {
+        let rounded = NumberFormat.roundSignificant(abs(x), moneyDigits)
+        guard let power = NumberFormat.frenchPower(for: rounded) else {
+            return localized(NumberFormat.significant(x, plainDigits))
+        }
+        let body = localized(NumberFormat.grouped(NumberFormat.significant(rounded / NumberFormat.power10(power), moneyDigits)))
+            + FrenchSpace.noBreak + NumberFormat.frenchLetter(forPower: power)
+        return x < 0 ? "-" + body : body
     }
 
     /// ` GW`, ` months`, `/km`, `/GW`, ` GW·year`: the non-money part of a unit.

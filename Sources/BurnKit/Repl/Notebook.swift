@@ -101,7 +101,14 @@ public struct Notebook: Sendable {
     public static func render(_ cells: [ReplSession.Cell]) -> String {
         var out = "# Burn notebook\n\nSaved from the Burn REPL; `burn check` re-runs it and compares the outputs.\n"
         var digits: Int?
+        var locale = NumberLocale.english
         for cell in cells {
+            if cell.locale != locale {
+                // `:set locale fr` between cells: the notebook switches where the session did.
+                out += "\n" + fenced(":set locale \(cell.locale.code)\n", info: "burn")
+                out += "\n" + fenced("locale \(cell.locale.code)\n", info: "output")
+            }
+            locale = cell.localeAfter
             if cell.digits != digits {
                 // The outputs depend on the digits: the notebook sets them where the session did.
                 let setting = ReplSession.digitsSetting(cell.digits)

@@ -95,8 +95,9 @@ extension ReplSession {
     private func set(_ argument: String) -> Outcome {
         let words = argument.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let setting = words.first else { return Outcome(text: settingsText(), failed: false) }
+        if setting == "locale" { return setLocale(Array(words.dropFirst())) }
         guard setting == "digits" else {
-            let suggestion = EditDistance.suggestion(for: setting, among: ["digits"])
+            let suggestion = EditDistance.suggestion(for: setting, among: ["digits", "locale"])
             return failure("unknown setting '\(setting)'" + (suggestion.map { ", did you mean '\($0)'?" } ?? ""),
                            hint: "`:set digits 6` shows six significant digits")
         }
@@ -124,7 +125,19 @@ extension ReplSession {
 
     private func settingsText() -> String {
         let digitsText = digits.map { "digits \($0)" } ?? "digits default (4 for money and large numbers, 6 for plain numbers)"
-        return digitsText + "\ntime " + (showsTime ? "on" : "off") + "\n"
+        return digitsText + "\nlocale " + session.formatter.locale.code + "\ntime " + (showsTime ? "on" : "off") + "\n"
+    }
+
+    /// `:set locale fr` / `:set locale en`: how numbers read and print from the next cell on,
+    /// as the statement `locale fr` does (LANGUAGE.md section 12).
+    private func setLocale(_ words: [String]) -> Outcome {
+        guard words.count == 1, let locale = NumberLocale(code: words[0]) else {
+            let found = words.isEmpty ? "nothing" : "'\(words.joined(separator: " "))'"
+            return failure("':set locale' takes `fr` or `en`, found \(found)",
+                           hint: "`:set locale fr` reads and prints `6,6 Md$`; `:set locale en` reads and prints `$6.6B`")
+        }
+        session.formatter.locale = locale
+        return Outcome(text: "locale \(locale.code)\n", failed: false)
     }
 
     private func time(_ argument: String) -> Outcome {

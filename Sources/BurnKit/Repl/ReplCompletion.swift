@@ -78,7 +78,7 @@ extension ReplSession {
         case "help", "h", "?":
             return Completion(start: start, candidates: matching(String(argument), in: ReplHelp.topics(docs: session.functionDocs)))
         case "set":
-            return Completion(start: start, candidates: matching(String(argument), in: ["digits"]))
+            return Completion(start: start, candidates: matching(String(argument), in: ["digits", "locale"]))
         case "time":
             return Completion(start: start, candidates: matching(String(argument), in: ["on", "off"]))
         default:

@@ -24,6 +24,10 @@ public final class ReplSession {
         public var output: String
         /// `:set digits` when it ran (nil: the defaults), so a saved notebook replays alike.
         public var digits: Int?
+        /// The locale when it started and when it ended (`locale fr` in the cell changes it), so
+        /// a saved notebook sets it where `:set locale` did.
+        public var locale: NumberLocale = .english
+        public var localeAfter: NumberLocale = .english
     }
 
     /// What a cell printed, and whether it failed.
@@ -64,6 +68,7 @@ public final class ReplSession {
         let interpreter = session.interpreter
         let number = nextCell
         let before = interpreter.snapshot()
+        let localeBefore = interpreter.formatter.locale
         let started = Clock.nanoseconds()
         var printed = ""
         let savedOutput = interpreter.output
@@ -85,7 +90,8 @@ public final class ReplSession {
                 interpreter.define("_", last)
                 interpreter.define("_\(number)", last)
             }
-            cells.append(Cell(number: number, source: source, output: printed, digits: digits))
+            cells.append(Cell(number: number, source: source, output: printed, digits: digits,
+                              locale: localeBefore, localeAfter: interpreter.formatter.locale))
             statesBefore.append(before)
             nextCell += 1
             return Outcome(text: printed + timing(since: started), failed: false)
@@ -114,7 +120,9 @@ public final class ReplSession {
 
     /// Back to the state right after the standard library loaded; settings stay.
     func resetState() {
+        let locale = session.formatter.locale
         session.interpreter.restore(session.interpreter.baseline)
+        session.formatter.locale = locale
         cells = []
         statesBefore = []
         nextCell = 1
@@ -123,6 +131,6 @@ public final class ReplSession {
     /// Changes the significant digits of everything printed (nil: the defaults).
     func setDigits(_ value: Int?) {
         digits = value
-        session.formatter = ValueFormatter(digits: value)
+        session.formatter = ValueFormatter(digits: value, locale: session.formatter.locale)
     }
 }

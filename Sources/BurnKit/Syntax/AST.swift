@@ -209,4 +209,6 @@ public indirect enum StmtKind: Sendable {
     case sweep(knob: Name, range: Expr, step: Expr, show: [Expr])
     case seed(Expr)
     case samples(Expr)
+    /// `locale fr` / `locale en`: how numbers read (from the next line) and print (once it runs).
+    case locale(NumberLocale)
 }

@@ -1,13 +1,18 @@
 // Lexer+Numbers: number literals with suffixes, percents and multiples, and months.
 
 extension Lexer {
-    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`).
+    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`);
+    /// with `locale fr` also `6,6`, `1 400`, `3,7 Md`, `4,2 %` and, as `.amount`, `157 Md$`
+    /// (Lexer+French.swift). English reads `157 Md$` too.
     mutating func scanNumber() {
         let start = pos
         if scanMonth() { return }
         var text: [UInt8] = []
         scanDigits(into: &text)
-        if byte(at: pos) == UInt8(ascii: "."), let next = byte(at: pos + 1), Lexer.isDigit(next) {
+        if locale.isFrench, pos - start == text.count { scanDigitGroups(into: &text) }
+        if let mark = byte(at: pos), mark == UInt8(ascii: ".") || (locale.isFrench && mark == UInt8(ascii: ",")),
+           let next = byte(at: pos + 1), Lexer.isDigit(next) {
+            // `6,6` is a decimal comma in French; `6, 6` (a space after) stays two items.
             pos += 1
             text.append(UInt8(ascii: "."))
             scanDigits(into: &text)
@@ -43,17 +48,32 @@ extension Lexer {
         }
         var value = Double(String(decoding: text, as: UTF8.self)) ?? 0
         var style = NumberStyle.plain
+        var magnitudeWord = false
         if let (multiplier, length) = suffix(at: pos) {
             pos += length
             if multiplier == 0 { style = .multiple } else { value *= multiplier }
-        } else if byte(at: pos) == UInt8(ascii: "%") {
-            pos += 1
+        } else if let (multiplier, length) = spacedMagnitude(at: pos) {
+            pos += length
+            value *= multiplier
+            magnitudeWord = true
+        } else if let length = percentSign(at: pos) {
+            pos += length
             value /= 100
             style = .percent
+        }
+        if locale.isFrench, let length = billionWord(at: pos) {
+            report("'billion' is not read: it means 10^12 in French and 10^9 in English", pos + length.space,
+                   pos + length.total, hint: "write `1 000 Md` or `1 T` for 10^12, `1 Md` for 10^9")
+            pos += length.total
         }
         if tooLarge || !value.isFinite {
             report("number too large", start, pos, hint: "numbers must be below about 1.8e308")
             value = 0
+        }
+        if style == .plain, locale.isFrench || magnitudeWord, let (code, length) = currencyAfter(at: pos) {
+            pos += length
+            emit(.amount(value, currency: code), from: start)
+            return
         }
         emit(.number(value, style), from: start)
     }

@@ -3,7 +3,8 @@
 /// Splits Burn source into tokens (LANGUAGE.md section 1).
 ///
 /// Newlines become `.newline` tokens only where they end a statement: not inside `(` or `[`,
-/// not after a binary operator or a comma, and not after a `\` continuation.
+/// not after a binary operator or a comma, and not after a `\` continuation. Numbers read in
+/// English or French (section 12); a `locale fr` or `locale en` line switches for the lines below.
 public struct Lexer {
     /// Everything one run of the lexer finds, including what the REPL needs to know
     /// about whether the input is complete.
@@ -19,13 +20,16 @@ public struct Lexer {
     }
 
     /// Tokenizes `file`; always ends with `.eof`, never fails.
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        let result = run(file)
+    /// `locale` is how numbers read at the start of the file; a `locale fr` or `locale en`
+    /// line switches it for the rest of the file.
+    public static func tokenize(_ file: SourceFile, locale: NumberLocale = .english)
+        -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        let result = run(file, locale: locale)
         return (result.tokens, result.diagnostics)
     }
 
-    static func run(_ file: SourceFile) -> Result {
-        var lexer = Lexer(file: file)
+    static func run(_ file: SourceFile, locale: NumberLocale = .english) -> Result {
+        var lexer = Lexer(file: file, locale: locale)
         lexer.scanAll()
         return Result(
             tokens: lexer.tokens, diagnostics: lexer.diagnostics,
@@ -47,10 +51,13 @@ public struct Lexer {
     var continuation = false
     var endsInString = false
     var endsWithContinuation = false
+    /// How numbers read here: French reads `6,6`, `1 400`, `157 Md$`, `4,2 %`.
+    var locale: NumberLocale
 
-    init(file: SourceFile) {
+    init(file: SourceFile, locale: NumberLocale = .english) {
         self.file = file
         self.bytes = file.bytes
+        self.locale = locale
     }
 
     /// The largest exponent digits are read up to; beyond it the number is too large anyway.
@@ -121,7 +128,7 @@ public struct Lexer {
         case .symbol(let s):
             switch s {
             case .plus, .minus, .star, .slash, .caret, .assign, .equal, .notEqual,
-                .less, .lessEqual, .greater, .greaterEqual, .dotDot, .comma, .tilde:
+                .less, .lessEqual, .greater, .greaterEqual, .dotDot, .comma, .semicolon, .tilde:
                 return true
             default:
                 return false
@@ -181,6 +188,7 @@ public struct Lexer {
         case UInt8(ascii: "~"): symbol = .tilde
         case UInt8(ascii: "%"): symbol = .percent
         case UInt8(ascii: ","): symbol = .comma
+        case UInt8(ascii: ";"): symbol = .semicolon
         case UInt8(ascii: ":"): symbol = .colon
         case UInt8(ascii: "("): symbol = .leftParen
         case UInt8(ascii: ")"): symbol = .rightParen
@@ -273,6 +281,17 @@ public struct Lexer {
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         emit(.identifier(text), from: start)
+        switchLocaleAfterStatement()
+    }
+
+    /// `locale fr` / `locale en` at the top level, alone at the start of a statement: numbers
+    /// read in that locale from here on (the parser makes the same statement a `.locale`).
+    mutating func switchLocaleAfterStatement() {
+        let n = tokens.count
+        guard n >= 2, brackets.isEmpty, tokens[n - 2].kind == .identifier("locale"),
+              case .identifier(let code) = tokens[n - 1].kind, let chosen = NumberLocale(code: code),
+              n == 2 || tokens[n - 3].kind == .newline else { return }
+        locale = chosen
     }
 
     /// A non-ASCII byte: `€`, `£`, a letter, or a bad character.
@@ -290,6 +309,10 @@ public struct Lexer {
         case "£":
             pos += length
             emit(.currency("GBP"), from: start)
+        case "\u{00A0}", "\u{202F}":
+            // French typography's no-break spaces, as printed with `locale fr`: whitespace.
+            pos += length
+            sawSpace = true
         default:
             if Lexer.isLetter(scalar) {
                 scanIdentifier()

@@ -136,7 +136,7 @@ extension Parser {
     /// Whether `token` can begin an expression.
     func startsExpression(_ token: Token) -> Bool {
         switch token.kind {
-        case .number, .currency, .string, .month: return true
+        case .number, .currency, .amount, .string, .month: return true
         case .identifier(let text):
             return !Parser.reserved.contains(text) || ["not", "if", "true", "false"].contains(text)
         case .symbol(let symbol):
@@ -225,10 +225,12 @@ extension Parser {
         }
     }
 
-    /// `a, b, c` up to `closing` (consumed); a trailing comma is fine.
+    /// `a, b, c` (or `a; b; c`) up to `closing` (consumed); a trailing separator is fine. With
+    /// `locale fr` only `;` separates: a comma there is taught, never guessed.
     private mutating func parseArguments(closing: Symbol, open: Token) throws -> (items: [Expr], close: Span) {
         try enter()
         defer { leave() }
+        let openIndex = index - 1
         var items: [Expr] = []
         while true {
             skipNewlines()
@@ -243,14 +245,20 @@ extension Parser {
             }
             items.append(try parseExpression())
             skipNewlines()
-            if match(.comma) != nil { continue }
+            if match(.semicolon) != nil { continue }
+            if check(.comma) {
+                if locale.isFrench { throw frenchComma(openIndex: openIndex, closing: closing) }
+                advance()
+                continue
+            }
             if let close = match(closing) { return (items, close.span) }
             if atEnd {
                 throw fail("unclosed '\(file.text(of: open.span))'", at: open.span,
                            hint: "add a '\(closing.rawValue)'")
             }
-            throw fail("expected ',' or '\(closing.rawValue)', found \(describe(current))", at: current.span,
-                       hint: "separate the items with commas")
+            let separator = locale.isFrench ? ";" : ","
+            throw fail("expected '\(separator)' or '\(closing.rawValue)', found \(describe(current))", at: current.span,
+                       hint: locale.isFrench ? "separate the items with ';'" : "separate the items with commas")
         }
     }
 
@@ -266,7 +274,7 @@ extension Parser {
                 let span = token.span.to(current.span)
                 let fixed = file.text(of: token.span) + "%"
                 throw fail("a percent sign goes straight after the number", at: span, label: "did you mean '\(fixed)'?",
-                           hint: "write `\(fixed)` with no space")
+                           hint: "write `\(fixed)` with no space (`locale fr` reads French numbers such as `4,2 %`)")
             }
             return juxtapose(Expr(.number(value, style), token.span))
         case .currency(let code):
@@ -278,6 +286,9 @@ extension Parser {
             }
             let number = advance()
             return juxtapose(Expr(.money(value, currency: code), token.span.to(number.span)))
+        case .amount(let value, let code):
+            advance()
+            return juxtapose(Expr(.money(value, currency: code), token.span))
         case .string(let text):
             advance()
             return Expr(.string(text), token.span)

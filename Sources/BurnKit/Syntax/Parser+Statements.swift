@@ -9,7 +9,7 @@ extension Parser {
         "project": false, "table": false, "compare": false, "explain": true, "sources": false,
         "captable": false, "check": true, "chart": false, "export": true, "show": true, "assume": false,
         "scenario": false, "using": false, "solve": false, "sweep": false, "seed": true, "samples": true,
-        "identity": false,
+        "identity": false, "locale": false,
     ]
 
     /// Whether the statement word at the current token starts its statement, rather than
@@ -108,6 +108,7 @@ extension Parser {
             }
             let body = try parseBlock().statements
             return text == "scenario" ? .scenario(name, body) : .using(name, body)
+        case "locale": return try parseLocale(keyword)
         case "seed": return .seed(try parseValue(after: keyword))
         case "samples": return .samples(try parseValue(after: keyword))
         case "show": return .show(try parseValue(after: keyword))
@@ -142,7 +143,7 @@ extension Parser {
         if match(.rightParen) == nil {
             repeat {
                 parameters.append(try parseName("a parameter name"))
-            } while match(.comma) != nil && !check(.rightParen)
+            } while (match(.comma) ?? match(.semicolon)) != nil && !check(.rightParen)  // `;` as calls take it
             _ = try expect(.rightParen, "after the parameters")
         }
         try expectAssign(after: "the parameters", hint: "write `fn \(name.text)(a, b) = a + b`")

@@ -34,7 +34,14 @@ extension Parser {
         guard check(.comma), !current.spaceBefore, case .number = previousToken.kind else { return nil }
         var groups = [previousToken]
         var j = index
-        while tokens[j].kind == .symbol(.comma), !tokens[j].spaceBefore, case .number = tokens[j + 1].kind,
+        // `6,6 Md$`: the last group may carry its currency after it (English reads `Md$` too).
+        func isNumber(_ token: Token) -> Bool {
+            switch token.kind {
+            case .number, .amount: return true
+            default: return false
+            }
+        }
+        while tokens[j].kind == .symbol(.comma), !tokens[j].spaceBefore, isNumber(tokens[j + 1]),
               !tokens[j + 1].spaceBefore {
             groups.append(tokens[j + 1])
             j += 2
@@ -74,7 +81,7 @@ extension Parser {
             return investorsJoinedByAnd(statement) ?? projectExtraMetrics(statement)
         case .symbol(.assign): return comparisonWithAssign(statement)
         case .symbol(.minus): return postMoney(statement)
-        case .symbol(.comma): return listWithoutBrackets(statement)
+        case .symbol(.comma), .symbol(.semicolon): return listWithoutBrackets(statement)
         case .string: return sourceWithoutKeyword(statement)
         case .number, .month: return yearWithoutKeyword(statement)
         default: return nil
@@ -235,14 +242,14 @@ extension Parser {
             // `show a, b`: one value a statement, or a list.
             let span = e.span.to(lastSpanOnLine(from: index))
             return Diagnostic("one value a line, or a list in brackets", at: current.span,
-                              hint: "write `\(rewrite(span, with: "[" + file.text(of: span) + "]"))`, or put each value on its own line")
+                              hint: "write `\(rewrite(span, with: "[" + listItems(span) + "]"))`, or put each value on its own line")
         default: break
         }
         guard case .fact(let target, let value, nil) = statement.kind, case .index(_, let years) = target.kind,
               case .range = years.kind, value.span.end == previousToken.span.end else { return nil }
         let span = value.span.to(lastSpanOnLine(from: index))
         return Diagnostic("the values of several years are a list, in brackets", at: span,
-                          hint: "write `\(rewrite(span, with: "[" + file.text(of: span) + "]"))`")
+                          hint: "write `\(rewrite(span, with: "[" + listItems(span) + "]"))`")
     }
 
     /// `3.7B "001"` or `3.7B sourced "001"`: a source takes the word `source`.

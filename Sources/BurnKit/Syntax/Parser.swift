@@ -11,6 +11,7 @@
 //               | "company" name_or_str [ block ]
 //               | ( "founded" | "note" ) expr | "currency" NAME
 //               | "import" STRING
+//               | "locale" ( "fr" | "en" )                       (* top level only; the lexer switches too *)
 //               | "rate" NAME "=" expr [ "in" expr ]
 //               | "unit" NAME [ "plural" NAME ] [ "=" expr ]
 //               | "metric" NAME ":" NAME [ NAME ] { NAME }
@@ -52,29 +53,31 @@
 //                   < "-" (prefix) < "^" (right-assoc) *)
 //   prefix      = ( "not" | "-" ) binary | postfix ;
 //   postfix     = primary { "(" [ args ] ")" | "[" expr "]" | "." NAME | "under" NAME } ;
-//   args        = expr { "," expr } [ "," ] ;
+//   args        = expr { SEP expr } [ SEP ] ;  (* SEP is "," or ";"; only ";" with `locale fr` *)
 //   primary     = literal [ UNIT ] | STRING | "true" | "false" | MONTH | NAME
 //               | "(" expr ")" | "[" [ args ] "]" | block
 //               | "if" expr "then" expr "else" expr ;
-//   literal     = NUMBER | CURRENCY NUMBER ;
+//   literal     = NUMBER | CURRENCY NUMBER | AMOUNT ;         (* AMOUNT: `157 Md$`, `6 250 $` *)
 //   UNIT        = a NAME on the same line that is neither reserved nor a clause keyword ;
 
 /// Parses Burn source into statements (LANGUAGE.md sections 3 and 4).
 public struct Parser {
     /// Parses `file`; a file with syntax errors yields the statements that parsed and a
     /// diagnostic for each error.
-    public static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
-        let lexed = Lexer.run(file)
-        var parser = Parser(file: file, tokens: lexed.tokens)
+    /// `locale` is how numbers read at the start of the file (a `locale` line switches it).
+    public static func parse(_ file: SourceFile, locale: NumberLocale = .english)
+        -> (statements: [Stmt], diagnostics: [Diagnostic]) {
+        let lexed = Lexer.run(file, locale: locale)
+        var parser = Parser(file: file, tokens: lexed.tokens, locale: locale)
         let statements = parser.parseFile()
         return (statements, lexed.diagnostics + parser.diagnostics)
     }
 
     /// For the REPL: whether `text` stops inside an open bracket or string, or after a binary
     /// operator, a comma or a `\`, so that more lines could complete it.
-    public static func needsMoreInput(_ text: String) -> Bool {
+    public static func needsMoreInput(_ text: String, locale: NumberLocale = .english) -> Bool {
         let file = SourceFile(id: 0, name: "<input>", text: text)
-        let lexed = Lexer.run(file)
+        let lexed = Lexer.run(file, locale: locale)
         if lexed.endsInString {
             // Only the unterminated string itself may be wrong.
             return lexed.diagnostics.filter { $0.message != "unterminated string" }.isEmpty
@@ -82,7 +85,7 @@ public struct Parser {
         guard lexed.openBrackets > 0 || lexed.endsWithContinuation, lexed.diagnostics.isEmpty else {
             return false
         }
-        var parser = Parser(file: file, tokens: lexed.tokens)
+        var parser = Parser(file: file, tokens: lexed.tokens, locale: locale)
         _ = parser.parseFile()
         return !parser.failedBeforeEnd
     }
@@ -107,7 +110,12 @@ public struct Parser {
     /// Some error was found before the end of the input (so more input cannot fix it).
     var failedBeforeEnd = false
 
-    init(file: SourceFile, tokens: [Token]) {
+    /// How numbers read here, as the lexer read them: with `locale fr` arguments and list
+    /// items are separated by `;` only (a comma is a decimal comma).
+    var locale: NumberLocale
+
+    init(file: SourceFile, tokens: [Token], locale: NumberLocale = .english) {
+        self.locale = locale
         self.file = file
         self.tokens = tokens.isEmpty ? [Token(.eof, Span(file: file.id, start: 0, end: 0))] : tokens
     }

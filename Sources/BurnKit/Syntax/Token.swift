@@ -15,6 +15,9 @@ public enum Symbol: String, Sendable, Equatable, CaseIterable {
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
     case leftBrace = "{", rightBrace = "}"
     case comma = ",", dot = ".", dotDot = "..", colon = ":", tilde = "~", percent = "%"
+    /// Between arguments and list items: the only separator with `locale fr`, where a comma is
+    /// a decimal comma (`cagr(3,7 Md$; 98,7 Md$; 4)`); also accepted in English.
+    case semicolon = ";"
 }
 
 public enum TokenKind: Sendable, Equatable {
@@ -22,6 +25,9 @@ public enum TokenKind: Sendable, Equatable {
     case number(Double, NumberStyle)
     /// A currency sign before a number: `$` is USD, `€` EUR, `£` GBP.
     case currency(String)
+    /// A number with its currency written after it: `157 Md$`, `6,6 Md€`, `6 250 $` (French),
+    /// `157 Md$` (English too).
+    case amount(Double, currency: String)
     case string(String)
     /// `2024-10`: a month, for dating rounds.
     case month(year: Int, month: Int)
