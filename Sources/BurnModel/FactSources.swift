@@ -68,9 +68,9 @@ extension Model {
         }
         let list = described.count <= 2 ? described.joined(separator: " and ")
             : described.dropLast().joined(separator: ", ") + " and " + (described.last ?? "")
-        var hint = "keep one source's fact and remove the others"
+        var hint = "keep one source's fact and delete the other lines (at the REPL, `:undo` the cell that added one)"
         if let range = span(of: cell, currency: companyList[c].currency, year: year) {
-            hint += ", or replace them with the range they span: `\(name) = \(range)`"
+            hint += ", or write the range they span, which replaces them all (a fact with no source does): `\(name) = \(range)`"
         }
         return ModelError(.contradiction,
                           "\(companyList[c].name).\(name) has \(cell.facts.count) facts that disagree: \(list)",

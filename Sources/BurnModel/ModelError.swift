@@ -79,7 +79,8 @@ public struct ModelError: Error, CustomStringConvertible {
         get {
             switch text {
             case .plain(_, let h): return h
-            case .unknown(_, let m, _): return "give a fact, a rule (\(m) grows ...) or a formula"
+            // `costs grow`, `revenue grows`: both words are the language's.
+            case .unknown(_, let m, _): return "give a fact, a rule (\(m) \(m.hasSuffix("s") ? "grow" : "grows") ...) or a formula"
             }
         }
         set { text = .plain(message, hint: newValue) }

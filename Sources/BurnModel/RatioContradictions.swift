@@ -45,7 +45,9 @@ extension Model {
         var scale = max(abs(given), abs(derived.value))
         let unit = canonicalUnit(m, company: c)
         for b in derived.basis where canonicalUnit(b, company: c) == unit { scale = max(scale, abs(known[b]?.value ?? 0)) }
-        let tolerance = derived.slack + roundingSlack(given, metric: m) + 0.0005 * scale
+        // Within rounding, and within 0.5% of the value as two sources of one cell are (an
+        // article's rounded margin, -135% for -135.1%, is no contradiction).
+        let tolerance = max(derived.slack + roundingSlack(given, metric: m) + 0.0005 * scale, 0.005 * abs(given))
         guard abs(given - derived.value) > tolerance else { return }
         throw contradiction(company: c, metric: m, year: year, fact: fact,
                             derived: displayedFact(Quantity(derived.value, unit), metric: m), basis: derived.basis)

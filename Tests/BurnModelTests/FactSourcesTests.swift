@@ -51,7 +51,7 @@ import Testing
         #expect(error?.kind == .contradiction)
         #expect(error?.message == #"OpenAI.revenue[2024] has 2 facts that disagree: $3.7B (source "001") and $2B (source "000")"#)
         #expect(error?.hint
-            == "keep one source's fact and remove the others, or replace them with the range they span: `revenue[2024] = 2B to 3.7B`")
+            == "keep one source's fact and delete the other lines (at the REPL, `:undo` the cell that added one), or write the range they span, which replaces them all (a fact with no source does): `revenue[2024] = 2B to 3.7B`")
         #expect(error?.notes.map(\.at) == [at1, at2])
         #expect(error?.notes.first?.message == #"revenue[2024] = $3.7B source "001" is given here"#)
         // Through any derivation: costs = revenue + loss, the margin, the projection.

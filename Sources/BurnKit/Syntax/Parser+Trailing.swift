@@ -59,6 +59,14 @@ extension Parser {
         }
         guard groups.count == 2 else { return nil }
         let fixed = texts.joined(separator: ".")
+        // `1,4 billions` is French, where a billion is 10^12 (the English trillion): a hint to
+        // write `1.4B` would be off by a thousand.
+        let word = file.text(of: tokens[j].span).lowercased()
+        if word == "billion" || word == "billions" {
+            return Diagnostic("'\(written) \(word)' is French: a French billion is a thousand milliards (10^12)",
+                              at: span.to(tokens[j].span), label: "did you mean '\(fixed)T'?",
+                              hint: "write `\(fixed)T`, or `locale fr` then `\(written) T` (a milliard, 10^9, is `Md`)")
+        }
         return Diagnostic("'\(written)' has a decimal comma", at: span, label: "did you mean '\(fixed)'?",
                           hint: "write `\(fixed)`: decimals take a point (`locale fr` reads French numbers such as `\(written)`)")
     }
