@@ -51,8 +51,10 @@ extension Evaluator {
 
     /// The commitments booked to metric `m` (as costs, as capex) in year `y`, and their indices.
     func committed(_ c: Int, _ m: Int, _ y: Int) throws -> (Quantity, [Int])? {
+        // Read in place first: a copy of the company retains each of its collections, and this
+        // runs for every cell a rule gives.
+        guard !model.companyList[c].commitments.isEmpty else { return nil }
         let company = model.companyList[c]
-        guard !company.commitments.isEmpty else { return nil }
         var sum = zero(m, c), used: [Int] = []
         for (i, commitment) in company.commitments.enumerated()
         where company.commitmentMetrics[i] == m && commitment.years.contains(y) {

@@ -55,6 +55,7 @@ final class IndexNode: Node {
             }
             let y = try wholeNumber(position, at: index.span, what: "a year")
             if checked { try checkCalendarYear(y, at: index.span) }
+            if rt.formula == nil { return try rt.world.answer(company: company, metric: metric, year: y, at: span) }
             return Value.make(try rt.world.value(company: company, metric: metric, year: y, at: span))
         case .seriesValues(let s):
             let y = try wholeNumber(position, at: index.span, what: "a year")

@@ -47,6 +47,20 @@ final class World {
         return q
     }
 
+    /// A cell asked for on its own (`OpenAI.runway[2030]`): a value that does not exist (no
+    /// runway when nothing burns) is that answer, `none: nothing burns`, not an error that
+    /// stops the script. Inside a formula it stays an error (the formula has no value either).
+    func answer(company: String, metric: String, year: Int, at span: Span) throws -> Value {
+        if contexts.isEmpty {
+            do {
+                _ = try state.value(company: company, metric: metric, year: year)
+            } catch let error as ModelError where error.kind == .noValue {
+                return .none(error.message)
+            } catch {}
+        }
+        return Value.make(try value(company: company, metric: metric, year: year, at: span))
+    }
+
     /// A model error as a diagnostic: at the model's own place when it has one, else `span`.
     func diagnostic(_ error: ModelError, at span: Span) -> Diagnostic {
         let notes = error.notes.map { Diagnostic.Note($0.message, span: $0.at.map(World.span)) }
