@@ -126,7 +126,11 @@ extension Interpreter {
         let history = book.history
         let scenarios = book.scenarios
         let baseKnobs = book.baseKnobs
+        // The locale is how the session reads and prints, not part of the model: a scenario
+        // prints in the locale of the cell that asks (`:set locale fr` is in no history).
+        let locale = formatter.locale
         restore(baseline)
+        formatter.locale = locale
         book.history = history
         book.scenarios = scenarios
         book.baseKnobs = baseKnobs

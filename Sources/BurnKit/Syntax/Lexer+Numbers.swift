@@ -15,7 +15,17 @@ extension Lexer {
             // `6,6` is a decimal comma in French; `6, 6` (a space after) stays two items.
             pos += 1
             text.append(UInt8(ascii: "."))
+            let before = text.count
             scanDigits(into: &text)
+            // In French a point may group thousands (`1.400` for 1 400): reading it as a
+            // decimal point would be off by a thousand, silently. Three digits after it ask.
+            if locale.isFrench, mark == UInt8(ascii: "."), text.count - before == 3, !text.contains(UInt8(ascii: "_")) {
+                let digits = String(decoding: text, as: UTF8.self)
+                let whole = digits.split(separator: ".").first.map(String.init) ?? digits
+                let decimals = digits.split(separator: ".").last.map(String.init) ?? ""
+                report("'\(digits)' is ambiguous in French: a point may group thousands", start, pos,
+                       hint: "write `\(whole) \(decimals)` for thousands, or `\(whole),\(decimals)` for a decimal")
+            }
         }
         var tooLarge = false
         if let e = byte(at: pos), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
