@@ -37,6 +37,27 @@ final class World {
                 throw diagnostic(error, at: span)
             }
         }
+        return shown(q, metric: metric)
+    }
+
+    /// A cell asked for on its own (`OpenAI.runway[2030]`): a value that does not exist (no
+    /// runway when nothing burns) is that answer, `none: nothing burns`, not an error that
+    /// stops the script. Inside a formula it stays an error (the formula has no value either).
+    /// Evaluated once: an uncertain model's cell is a whole simulation.
+    func answer(company: String, metric: String, year: Int, at span: Span) throws -> Value {
+        guard contexts.isEmpty else { return Value.make(try value(company: company, metric: metric, year: year, at: span)) }
+        do {
+            return Value.make(shown(try state.value(company: company, metric: metric, year: year), metric: metric))
+        } catch let error as ModelError where error.kind == .noValue {
+            return .none(error.message)
+        } catch let error as ModelError {
+            throw diagnostic(error, at: span)
+        }
+    }
+
+    /// Percent and multiple metrics show as such.
+    private func shown(_ value: Quantity, metric: String) -> Quantity {
+        var q = value
         if q.unit.isNone, q.display == .auto, let decl = state.metric(named: metric) {
             switch decl.measure {
             case .percent: q.display = .percent
@@ -45,20 +66,6 @@ final class World {
             }
         }
         return q
-    }
-
-    /// A cell asked for on its own (`OpenAI.runway[2030]`): a value that does not exist (no
-    /// runway when nothing burns) is that answer, `none: nothing burns`, not an error that
-    /// stops the script. Inside a formula it stays an error (the formula has no value either).
-    func answer(company: String, metric: String, year: Int, at span: Span) throws -> Value {
-        if contexts.isEmpty {
-            do {
-                _ = try state.value(company: company, metric: metric, year: year)
-            } catch let error as ModelError where error.kind == .noValue {
-                return .none(error.message)
-            } catch {}
-        }
-        return Value.make(try value(company: company, metric: metric, year: year, at: span))
     }
 
     /// A model error as a diagnostic: at the model's own place when it has one, else `span`.
