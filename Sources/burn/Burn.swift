@@ -15,8 +15,12 @@ struct Burn: ParsableCommand {
     static func main() {
         burn_keep_freed_memory()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // `-1234.5` and `-$74B / 4` are expressions, not options (`--help` is one).
+        func isOption(_ a: String) -> Bool {
+            a.hasPrefix("-") && !(a.dropFirst().first.map { $0.isNumber || "$€£.(".contains($0) } ?? false)
+        }
         if let command = arguments.first, ["eval", "run"].contains(command), arguments.count > 1,
-           !arguments.dropFirst().contains(where: { $0.hasPrefix("-") }) {
+           !arguments.dropFirst().contains(where: isOption) {
             let code = command == "eval" ? Eval.evaluate(arguments[1]) : Run.runFiles(Array(arguments.dropFirst()))
             Terminal().flushOutput()
             Glibc.exit(code)

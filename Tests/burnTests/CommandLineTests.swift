@@ -1,6 +1,7 @@
 // CommandLineTests: the `burn` binary as a user runs it: subcommands, pipes, exit codes, locale.
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("burn, the command")
 struct CommandLineTests {
@@ -14,6 +15,23 @@ struct CommandLineTests {
         let r = try BurnBinary.run(["eval", "157B / 3.7B as x"])
         #expect(r.stdout == "42.4x\n")
         #expect(r.status == 0)
+    }
+
+    @Test func evalTakesAnExpressionThatStartsWithAMinus() throws {
+        // `-1234.5` is an expression, not an option; `--help` still is one.
+        #expect(try BurnBinary.run(["eval", "-1234.5"]).stdout == "-1234.5\n")
+        #expect(try BurnBinary.run(["eval", "-$74B / 4"]).stdout == "-$18.5B\n")
+        #expect(try BurnBinary.run(["eval", "--help"]).stdout.contains("USAGE: burn eval"))
+    }
+
+    @Test func aCommandIsACellOfItsOwn() throws {
+        let r = try BurnBinary.run([], input: "1 + 1\n")
+        #expect(r.status == 0)
+        let dir = try TemporaryDirectory()
+        try dir.write("```burn\n:set locale fr\ncompany OpenAI\n```\n", to: "cmd.md")
+        let run = try BurnBinary.run(["run", dir.path + "/cmd.md"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("`:set locale fr` is a command of its own, and this cell has more lines after it"))
     }
 
     @Test func evalErrorIsAStatusOne() throws {

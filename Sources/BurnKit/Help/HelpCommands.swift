@@ -116,14 +116,17 @@ enum HelpCommands {
                 no cells yet
                 """),
         "set": Details(
-            text: "`:set` alone shows the settings. `:set digits N` applies to money, percents, multiples and plain numbers.",
-            example: ":set digits 6\n1.23456789B\n:set digits default\n1.23456789B", output: """
+            text: "`:set` alone shows the settings. `:set digits N` applies to money, percents, multiples and plain numbers. `:set locale fr` reads and prints numbers the French way from the next cell on (`6,6 Md$`, `4,2 %`, `;` between arguments), `:set locale en` the English way; a command is a cell of its own.",
+            example: ":set digits 6\n1.23456789B\n:set digits default\n1.23456789B\n:set locale fr\n6,6 Md$ / 157 Md$ as %\n:set locale en", output: """
                 digits 6
                 [1] 1.23457B
                 digits default
                 [2] 1.235B
+                locale fr
+                [3] 4,2\u{00A0}%
+                locale en
                 """,
-            seeAlso: ["printing"]),
+            seeAlso: ["printing", "locale"]),
         "time": Details(
             text: "The time is shown after the output and never saved in a notebook.",
             example: ":time on\n:time off", output: """

@@ -21,7 +21,7 @@ extension ReplSession {
         Command(name: "scenarios", usage: ":scenarios", summary: "list the scenarios and what each changes"),
         Command(name: "undo", usage: ":undo", summary: "drop the last cell, and everything it changed"),
         Command(name: "reset", usage: ":reset", summary: "start afresh: no cells, the standard library only"),
-        Command(name: "set", usage: ":set digits N", summary: "significant digits of money and numbers, 1 to 15 (`default`: 4 and 6)"),
+        Command(name: "set", usage: ":set digits N", summary: "significant digits, 1 to 15; `:set locale fr` (or `en`): French numbers"),
         Command(name: "time", usage: ":time [on|off]", summary: "print each cell's wall time after its output"),
         Command(name: "quit", usage: ":quit", summary: "leave (Ctrl-D also leaves)"),
     ]
@@ -30,7 +30,14 @@ extension ReplSession {
 
     func command(_ line: String) -> Outcome {
         let body = line.dropFirst()
-        let name = String(body.prefix { $0 != " " && $0 != "\t" })
+        let name = String(body.prefix { $0 != " " && $0 != "\t" && $0 != "\n" })
+        // A command is one line: `:set locale fr` followed by code in the same cell would
+        // otherwise take the code for its argument.
+        if let newline = body.firstIndex(of: "\n") {
+            let first = ":" + String(body[..<newline]).trimmingSpaces()
+            return failure("`\(first)` is a command of its own, and this cell has more lines after it",
+                           hint: "put `\(first)` in a cell of its own, and the code below it in the next cell")
+        }
         let argument = String(body.dropFirst(name.count)).trimmingSpaces()
         switch Self.commandAliases[name] ?? name {
         case "help": return help(argument)
