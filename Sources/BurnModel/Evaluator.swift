@@ -248,7 +248,12 @@ final class Evaluator {
         resetInputs()
         if let r = try interpolate(decl, c, m, y) { return .value(r.0, r.1) }
         resetInputs()
-        if let r = try lateEventValue(decl, c, m, y) { return .value(r.0, r.1) }
+        // Commitments alone stand for the metric only when nothing else could give it: not
+        // while an identity waits on a cell in progress (revenue[2027] asking costs[2027],
+        // which an identity gives from revenue once that is known). Taken then, the
+        // commitments would pass for the whole of the costs, and revenue would follow.
+        let waiting = frames[frames.count - 1].lowestGuard < frames.count - 1
+        if !(waiting && decl.role == nil), let r = try lateEventValue(decl, c, m, y) { return .value(r.0, r.1) }
         if decl.defaultsToZero { return .value(zero(m, c), .zero) }
         if let real = frames[frames.count - 1].realError { throw real }
         return .unknown(deferred ?? unknown(key))
