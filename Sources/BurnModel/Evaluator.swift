@@ -184,7 +184,11 @@ final class Evaluator {
         }
         // A probe met a stop, or a loop over draws was cut short: nothing here is kept.
         if let stop { try abandon(key, stop) }
-        if model.monitor?.tripped == true { try abandon(key, EvaluationStopped()) }
+        if let monitor = model.monitor, monitor.tripped {
+            // The monitor throws the reason (the interruption, the deadline).
+            do { try monitor.checkNow() } catch { try abandon(key, error) }
+            try abandon(key, EvaluationStopped())
+        }
         let frame = frames.removeLast()
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)

@@ -252,7 +252,7 @@ final class Runtime {
     /// `Limits.memory`.
     func checkSampleCount(_ n: Int, at span: Span) throws {
         if n > limits.samples {
-            throw Diagnostic(limit: .samples, "samples \(n) is above this session's limit of \(limits.samples)", at: span,
+            throw Diagnostic(limit: .samples, "`samples \(n)` is above this session's limit of \(limits.samples)", at: span,
                              hint: "ask for at most `samples \(limits.samples)`; the host sets `Limits.samples`")
         }
         try reserveDraws(n, at: span)

@@ -37,7 +37,23 @@ extension Value {
     /// (10, "GW"), `$35B/GW` is (3.5e10, "USD/GW"), `$1B` is (1e9, "USD").
     public var quantity: (amount: Double, unit: String)? {
         guard case .quantity(let q) = self, q.draws == nil, !q.unit.isNone else { return nil }
-        return (q.value, q.unit.description)
+        return (q.value, Value.unitText(q.unit))
+    }
+
+    /// A unit as a host shows it: a currency by its code, units by name, `·` between factors
+    /// and `/` before each one divided by (`USD/GW`, `GW·month`); empty for none.
+    public static func unitText(_ unit: Unit) -> String {
+        var above: [String] = [], below: [String] = []
+        func add(_ name: String, _ power: Int) {
+            guard power != 0 else { return }
+            let text = abs(power) == 1 ? name : "\(name)^\(abs(power))"
+            if power > 0 { above.append(text) } else { below.append(text) }
+        }
+        add(unit.currency ?? "money", unit.moneyPower)
+        for factor in unit.factors { add(factor.unit.name, factor.power) }
+        guard !above.isEmpty || !below.isEmpty else { return "" }
+        let top = above.isEmpty ? "1" : above.joined(separator: "·")
+        return below.isEmpty ? top : top + "/" + below.joined(separator: "/")
     }
 
     /// The value as the model's `Quantity` (amount or draws, unit, display): certain numbers of
@@ -121,7 +137,7 @@ extension Value {
     /// The unit of a materialised series as Burn writes it (`USD`, `GW`; empty for plain numbers).
     public var seriesUnit: String? {
         guard case .seriesValues(let s) = self else { return nil }
-        return s.values.first?.unit.description ?? ""
+        return s.values.first.map { Value.unitText($0.unit) } ?? ""
     }
 
     /// The company and metric of a series (materialised or not).
@@ -151,7 +167,7 @@ extension Value {
     /// The unit of an uncertain number as Burn writes it (empty for plain numbers).
     public var uncertainUnit: String? {
         guard case .samples(let s) = self else { return nil }
-        return s.unit.description
+        return Value.unitText(s.unit)
     }
 
     /// The mean of an uncertain number's draws that have a value (for an uncertain condition,

@@ -94,8 +94,10 @@ public struct FileAccess: Sendable {
             let prefix = "/" + existing.joined(separator: "/")
             var info = stat()
             if lstat(prefix, &info) == 0 {
-                // It exists but did not resolve: a dangling link, or one in a loop.
-                guard (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+                // It exists: a folder (or a link to one) to resolve; anything else (a file, a
+                // dangling link, a loop) cannot have the missing names below it.
+                var target = stat()
+                guard stat(prefix, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR else { return nil }
                 break
             }
             missing.insert(last, at: 0)
