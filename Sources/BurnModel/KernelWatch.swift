@@ -39,7 +39,7 @@ public enum KernelWatch {
 
     /// True when the loop asking should stop now; the monitor is then marked `tripped`, so the
     /// evaluation throws before it keeps the loop's incomplete result.
-    @usableFromInline static func shouldStop() -> Bool {
+    public static func shouldStop() -> Bool {
         guard let monitor = current, monitor.tripped || monitor.shouldStop?() == true else { return false }
         monitor.tripped = true
         return true

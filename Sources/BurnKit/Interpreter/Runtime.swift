@@ -276,7 +276,10 @@ final class Runtime {
     /// and check the limits, kernels see a stop, a simulation reserves its draws.
     func watch(_ monitor: Monitor) {
         monitor.shouldStop = { [weak self] in self?.mustStop ?? false }
-        monitor.check = { [weak self] work in try self?.countWork(work, at: .none) }
+        // Between slices (no work counted) every limit is checked; cells count as steps.
+        monitor.check = { [weak self] work in
+            if work == 0 { try self?.checkSlowLimits(at: .none) } else { try self?.countWork(work, at: .none) }
+        }
         monitor.reserve = { [weak self] draws in try self?.reserveDraws(draws, at: .none) }
     }
 }
