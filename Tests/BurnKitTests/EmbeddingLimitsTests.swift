@@ -168,6 +168,45 @@ import Testing
         try Self.stillWorks(session)
     }
 
+    /// The full table of the distance (the reference the banded one is checked against).
+    static func fullDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[x.count][y.count]
+    }
+
+    /// "Did you mean" suggestions cost the names' length times a band, not their product.
+    @Test func suggestionsStayCheap() {
+        let words = ["help", "hlep", "revenue", "revnue", "costs", "cost", "operating_income",
+                     "opearting_income", "a", "", "abc", "cab", "xyzzy", "Revenue"]
+        for a in words {
+            for b in words {
+                let full = Self.fullDistance(a, b)
+                #expect(EditDistance.distance(a, b) == full)
+                for limit in 0...4 {
+                    #expect(EditDistance.distance(Array(a.lowercased()), Array(b.lowercased()), atMost: limit) == min(full, limit + 1))
+                }
+            }
+        }
+        #expect(EditDistance.suggestion(for: "revnue", among: ["costs", "revenue", "revenues"]) == "revenue")
+        // Two names of 200,001 characters, each one edit from it: the alphabetically first wins.
+        let long = String(repeating: "ab", count: 100_000)
+        let started = DispatchTime.now().uptimeNanoseconds
+        #expect(EditDistance.suggestion(for: long + "x", among: [long + "y", long + "xz", long]) == long)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        #expect(elapsed < 5_000, "\(elapsed) ms")
+    }
+
     @Test func interruptFlagIsAtomicAcrossThreads() async {
         let flag = Session().interruptFlag
         await withTaskGroup(of: Void.self) { group in

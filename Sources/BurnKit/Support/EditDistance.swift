@@ -22,8 +22,11 @@ enum EditDistance {
         var row = [Int](repeating: far, count: y.count + 1)
         for i in 1...x.count {
             let low = max(1, i - limit), high = min(y.count, i + limit)
-            for j in 0...y.count { row[j] = far }
+            // The row holds an old row's values: the cells next to the band, which this row
+            // and the next read, are set to "too far"; the band itself is written below.
             row[0] = min(i, far)
+            if low - 1 >= 1 { row[low - 1] = far }
+            if high + 1 <= y.count { row[high + 1] = far }
             var best = row[0]
             if low <= high {
                 for j in low...high {
