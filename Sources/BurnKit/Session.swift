@@ -111,7 +111,7 @@ public final class Session {
         try wrap {
             try interpreter.run(file) { value, _ in last = value }
         }
-        return last
+        return last.materialised(in: self)
     }
 
     /// Prints a value as the REPL and `show` do.

@@ -78,10 +78,18 @@ public struct Draws: Sendable, Hashable {
                 guard let o = out.baseAddress, let p = x.baseAddress else { return 0 }
                 var found = 0, i = 0
                 while i < n {
-                    let r = f(p[i])
-                    o[i] = r
-                    found &+= Draws.isInfinite(r)
-                    i &+= 1
+                    // A block of draws, then a question to the watch (a stop fills the rest with NaN).
+                    let end = Swift.min(n, i &+ KernelWatch.stride)
+                    while i < end {
+                        let r = f(p[i])
+                        o[i] = r
+                        found &+= Draws.isInfinite(r)
+                        i &+= 1
+                    }
+                    if i < n, KernelWatch.shouldStop() {
+                        Draws.fillNoValue(o, from: i, to: n)
+                        i = n
+                    }
                 }
                 return found
             }
@@ -100,6 +108,16 @@ public struct Draws: Sendable, Hashable {
                 p[i] = f(p[i])
                 i &+= 1
             }
+        }
+    }
+
+    /// Marks draws `from..<to` as having no value: the rest of a loop a stop cut short (its
+    /// result is never kept: the evaluation throws first).
+    @inlinable static func fillNoValue(_ o: UnsafeMutablePointer<Double>, from: Int, to: Int) {
+        var i = from
+        while i < to {
+            o[i] = .nan
+            i &+= 1
         }
     }
 
@@ -123,10 +141,17 @@ public struct Draws: Sendable, Hashable {
                     }
                     var found = 0, i = 0
                     while i < n {
-                        let r = f(p[i], q[i])
-                        o[i] = r
-                        found &+= Draws.isInfinite(r)
-                        i &+= 1
+                        let end = Swift.min(n, i &+ KernelWatch.stride)
+                        while i < end {
+                            let r = f(p[i], q[i])
+                            o[i] = r
+                            found &+= Draws.isInfinite(r)
+                            i &+= 1
+                        }
+                        if i < n, KernelWatch.shouldStop() {
+                            Draws.fillNoValue(o, from: i, to: n)
+                            i = n
+                        }
                     }
                     return found
                 }

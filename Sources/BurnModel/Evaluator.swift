@@ -37,6 +37,11 @@ final class Evaluator {
     let plan: Plan?
     /// The years the facts settle a metric in, by company and metric (see `settledYears`).
     var settled: [Int: [Int]] = [:]
+    /// Cells worked out, counted as steps by the monitor every 256.
+    private var work = 0
+    /// A stop an identity's probe met (it catches errors to try other ways): thrown as soon as
+    /// the probe returns.
+    private var stop: Error?
 
     init(_ model: Model) {
         self.model = model
@@ -115,7 +120,10 @@ final class Evaluator {
             var y = Int(key.year) - 1
             while y > first, memo.entry(CellKey(Int(key.company), Int(key.metric), y)) == nil { y -= 1 }
             while y < Int(key.year) {
-                _ = try? lookup(CellKey(Int(key.company), Int(key.metric), y))
+                // A year's error is the query's own (asked below); a stop ends the warming.
+                do { _ = try lookup(CellKey(Int(key.company), Int(key.metric), y)) } catch where stopsEvaluation(error) {
+                    throw error
+                } catch {}
                 y += 1
             }
         }
@@ -149,6 +157,9 @@ final class Evaluator {
         case .empty:
             break
         }
+        // Every 256 cells, the monitor counts them as steps and checks the limits.
+        work &+= 1
+        if work & 255 == 0, let monitor = model.monitor { try monitor.checkNow(256) }
         guard frames.count < Evaluator.maxDepth else {
             throw ModelError(.tooDeep, "\(name(key, full: true)) needs more than \(Evaluator.maxDepth) values in a chain",
                              hint: "a formula probably reaches back year after year without a fact to stop at")
@@ -167,8 +178,17 @@ final class Evaluator {
             case .unknown(let e):
                 stored = .unknown(e)
             }
+        } catch where stopsEvaluation(error) {
+            try abandon(key, error)
         } catch {
             stored = .error(error)
+        }
+        // A probe met a stop, or a loop over draws was cut short: nothing here is kept.
+        if let stop { try abandon(key, stop) }
+        if let monitor = model.monitor, monitor.tripped {
+            // The monitor throws the reason (the interruption, the deadline).
+            do { try monitor.checkNow() } catch { try abandon(key, error) }
+            try abandon(key, EvaluationStopped())
         }
         let frame = frames.removeLast()
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
@@ -189,6 +209,15 @@ final class Evaluator {
         case .unknown(let e): return .unknown(e)
         case .error(let e): throw e
         }
+    }
+
+    /// Drops the cell being worked out (an interruption or a limit stops the evaluation: it is
+    /// not the cell's value) and throws `error`.
+    private func abandon(_ key: CellKey, _ error: Error) throws -> Never {
+        frames.removeLast()
+        memo.set(key, .empty)
+        stop = error
+        throw error
     }
 
     // MARK: - The order of evaluation
@@ -336,6 +365,9 @@ final class Evaluator {
             guard case .value(let found) = try lookup(k) else { return nil }
             return found
         } catch let e as ModelError where e.kind == .unknown || e.kind == .cycle || e.kind == .noValue {
+            return nil
+        } catch where stopsEvaluation(error) {
+            stop = error
             return nil
         } catch {
             if frames[frames.count - 1].realError == nil { frames[frames.count - 1].realError = error }

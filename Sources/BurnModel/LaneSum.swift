@@ -80,6 +80,12 @@ public struct LaneSum {
             if let divisor { LaneSum.divide(o, by: divisor, low, high) }
             infinities &+= LaneSum.countInfinities(o, low, high)
             low = high
+            // Every `KernelWatch.stride` draws, a question to the watch: a stop leaves the
+            // rest without a value (the evaluation throws before it keeps the sum).
+            if low & (KernelWatch.stride - 1) == 0, low < n, KernelWatch.shouldStop() {
+                Draws.fillNoValue(o, from: low, to: n)
+                break
+            }
         }
         return infinities
     }

@@ -1,19 +1,55 @@
 // Slices: an uncertain model evaluated a slice of draws at a time, so that memory stays
 // bounded whatever the number of draws: each slice has its own cache, dropped after it.
 
-/// Watches long evaluations of an uncertain model: reports progress and says when to stop.
+/// Watches long evaluations of an uncertain model: reports progress, says when to stop, and
+/// enforces the host's limits (the language connects these to its own).
 public final class Monitor: @unchecked Sendable {
     /// Called with 0 draws done as a sliced evaluation starts, then after each slice with
     /// the draws done so far, out of the total.
     public var progress: ((_ done: Int, _ total: Int) -> Void)?
-    /// Polled before each slice; true stops the evaluation with `EvaluationStopped`.
+    /// Whether to stop now, without consuming the reason: polled before each slice and every
+    /// 4,096 draws by the loops over draws (which then stop early and set `tripped`).
     public var shouldStop: (() -> Bool)?
+    /// Counts work (model cells) and throws when a limit is met or a stop was asked: called
+    /// before and after each slice and every 256 cells worked out.
+    public var check: ((_ work: Int) throws -> Void)?
+    /// Throws when a simulation would hold this many draws at once beyond the memory budget.
+    public var reserve: ((_ draws: Int) throws -> Void)?
+    /// Set when a loop over draws stopped early: its result is incomplete, so the evaluation
+    /// must throw (at `check`) before anything keeps it. Only the evaluating thread touches it.
+    public var tripped = false
 
     public init() {}
+
+    /// Throws when a limit is met or a stop was asked (`EvaluationStopped` when only
+    /// `shouldStop` is set).
+    func checkNow(_ work: Int = 0) throws {
+        if let check {
+            try check(work)
+            if tripped { throw EvaluationStopped() }
+        } else if tripped || shouldStop?() == true {
+            tripped = false
+            throw EvaluationStopped()
+        }
+    }
+}
+
+/// An error that stops an evaluation outright (an interruption, a limit met): the model
+/// never keeps it as a cell's value nor tries another way past it.
+public protocol StopsEvaluation: Error {
+    var stopsEvaluation: Bool { get }
 }
 
 /// Thrown when a `Monitor` asked a long evaluation to stop.
-public struct EvaluationStopped: Error, Sendable {}
+public struct EvaluationStopped: Error, Sendable, StopsEvaluation {
+    public var stopsEvaluation: Bool { true }
+}
+
+/// True for an error that stops the evaluation (see `StopsEvaluation`).
+@inline(__always) func stopsEvaluation(_ error: Error) -> Bool {
+    if error is ModelError { return false }
+    return (error as? any StopsEvaluation)?.stopsEvaluation == true
+}
 
 extension Model {
     /// Draws per slice: 16,384 for a small model (each slice costs a fixed walk through the
@@ -29,13 +65,26 @@ extension Model {
         let total = drawCount ?? 1, width = sliceWidth, plan = Plan()
         var start = 0
         monitor?.progress?(0, total)
+        // The loops over draws of this thread see the monitor, to stop within a slice.
+        let saved = KernelWatch.install(monitor)
+        defer { KernelWatch.restore(saved) }
         while start < total {
-            if monitor?.shouldStop?() == true { throw EvaluationStopped() }
+            try monitor?.checkNow()
             let lanes = start..<min(total, start + width)
-            guard try body(Evaluator(self, lanes: lanes, plan: plan), lanes) else { return }
+            let more = try body(Evaluator(self, lanes: lanes, plan: plan), lanes)
+            // A slice cut short by a stop is never kept.
+            try monitor?.checkNow()
+            guard more else { return }
             start = lanes.upperBound
             monitor?.progress?(start, total)
         }
+    }
+
+    /// Refuses, before it starts, a simulation that would hold `columns` answers of every draw.
+    func reserve(columns: Int) throws {
+        guard let drawCount, let reserve = monitor?.reserve else { return }
+        let (draws, overflow) = drawCount.multipliedReportingOverflow(by: max(1, columns))
+        try reserve(overflow ? .max : draws)
     }
 
     /// A cell with all its draws: unknown and certain answers come from the first slice.
@@ -43,6 +92,7 @@ extension Model {
         var answer: Evaluator.Found?
         var template: Quantity?
         var all: [Double] = []
+        try reserve(columns: 1)
         try forEachSlice { evaluator, _ in
             let found = try evaluator.topLookup(key)
             guard case .value(let q) = found, let draws = q.draws else {
@@ -62,6 +112,7 @@ extension Model {
 
     /// Cells with all their draws, one slice at a time for all of them.
     func uncertainCells(_ keys: [CellKey]) throws -> [Cell] {
+        try reserve(columns: keys.count)
         var cells = [Cell?](repeating: nil, count: keys.count)
         var columns = [[Double]](repeating: [], count: keys.count)
         try forEachSlice { evaluator, _ in
@@ -147,6 +198,7 @@ extension Model {
     func uncertainSearch(_ c: Int, _ m: Int, until: Int, _ test: YearTest) throws -> YearAnswer {
         guard let first = companyList[c].firstYear else { return .noneThrough(until) }
         var answer: YearAnswer?
+        try reserve(columns: 1)
         var all: [Double] = []
         all.reserveCapacity(drawCount ?? 0)
         var through = until

@@ -42,7 +42,7 @@ final class CallNode: Node {
         let count = argumentRefs.count
         guard registers.pointee.depth < registers.pointee.maxDepth,
               frame + function.localCount + count < Runtime.stackCapacity else {
-            throw Diagnostic("recursion too deep (more than \(rt.limits.depth) calls)", at: span,
+            throw Diagnostic(limit: .depth, "recursion too deep (more than \(rt.limits.depth) calls)", at: span,
                              hint: "does '\(function.name)' reach its base case?")
         }
         do {

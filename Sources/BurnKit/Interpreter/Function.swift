@@ -16,7 +16,7 @@ public final class Function {
     /// Whether `native` is set, readable without copying the closure.
     let isNative: Bool
     /// The doc comment and example from the standard library, for `:help`.
-    public var doc: String?
+    public internal(set) var doc: String?
 
     typealias NativeFunction = (_ args: ArraySlice<Value>, _ call: CallSite) throws -> Value
 

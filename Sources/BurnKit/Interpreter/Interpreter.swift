@@ -52,13 +52,9 @@ final class Interpreter {
         runtime.owner = self
         Builtins.register(into: self)
         let monitor = Monitor()
-        let (flag, reporter) = (runtime.interrupt, progress)
-        // Like the evaluator's own check: an interruption that stops the simulation is used up.
-        monitor.shouldStop = {
-            guard flag.isSet else { return false }
-            flag.clear()
-            return true
-        }
+        let reporter = progress
+        // Slices, cells and loops over draws answer to the runtime's limits and interrupt.
+        runtime.watch(monitor)
         monitor.progress = { reporter.report(done: $0, total: $1) }
         world.state.monitor = monitor
         formatter.seriesReader = SeriesReader(self)
@@ -84,10 +80,13 @@ final class Interpreter {
     /// Runs a whole file; `onValue` receives the value of each expression statement, and
     /// `afterEach` every statement once it has run, with its value if it has one.
     func run(_ file: SourceFile, afterEach: (Stmt, Value?) -> Void = { _, _ in }, onValue: (Value, Stmt) -> Void) throws {
+        runtime.beginRun()
+        defer { runtime.endRun() }
         let statements = try parse(file)
         predeclareFunctions(statements)
         for statement in statements {
             let value = try execute(statement, file: file)
+            try runtime.checkStopped()
             if importing.isEmpty, !replaying, Interpreter.changesState(statement) { book.history.append((statement, file)) }
             if let value { onValue(value, statement) }
             afterEach(statement, value)
@@ -202,26 +201,6 @@ final class Interpreter {
         rng = s.rng
         sourcedDefinitions = s.sourcedDefinitions
         formatter.locale = s.locale
-    }
-}
-
-/// Which directories a session may read and write (imports, exports, notebooks).
-public struct FileAccess: Sendable {
-    /// nil: anywhere. Otherwise only inside these directories.
-    public var directories: [String]?
-
-    public init(directories: [String]?) { self.directories = directories }
-
-    public static let none = FileAccess(directories: [])
-    public static let everywhere = FileAccess(directories: nil)
-
-    public func allows(_ path: String) -> Bool {
-        guard let directories else { return true }
-        let normalized = FilePaths.normalize(path)
-        return directories.contains { dir in
-            let d = FilePaths.normalize(dir)
-            return normalized == d || normalized.hasPrefix(d.hasSuffix("/") ? d : d + "/")
-        }
     }
 }
 

@@ -15,7 +15,9 @@ extension Interpreter {
         if code.count > 40 { code = String(code.prefix(37)) + "..." }
         let why = error.label.map { ": \($0)" } ?? ""
         let note = Diagnostic.Note("\(what) at `\(code)`\(why)", span: error.span)
-        return Diagnostic(error.message, at: span, label: label, hint: error.hint ?? hint, notes: error.notes + [note])
+        var moved = Diagnostic(error.message, at: span, label: label, hint: error.hint ?? hint, notes: error.notes + [note])
+        moved.limit = error.limit
+        return moved
     }
 
     /// A statement's error that arose in a catalogue formula: the note shows the formula's line.

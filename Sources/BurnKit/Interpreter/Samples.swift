@@ -1,10 +1,13 @@
 // Samples: an uncertain number as the language sees it, and the lane-by-lane operations on it:
 // arithmetic, comparison, `if`, `and`/`or`/`not`, drawing with `a to b`.
 import BurnModel
+import Synchronization
 
 /// An uncertain number: its draws (processed a whole array at a time), their unit, and what
 /// they mean. Draw i of every uncertain number belongs to the same draw, so `x - x` is 0.
-public final class Samples {
+/// Immutable, so `Sendable`: the one thing it remembers (the order statistics percentiles
+/// were read from) sits behind a lock.
+public final class Samples: Sendable {
     public enum Kind: Sendable {
         /// Amounts: money, quantities, plain numbers.
         case number
@@ -36,11 +39,29 @@ public final class Samples {
     /// The mean of the draws that have a value.
     var mean: Double { draws.mean }
 
-    /// The order statistics of the draws, worked out as percentiles are asked.
-    lazy var order = OrderStatistics(draws)
+    /// The order statistics of the draws, made at the first percentile asked and kept (they
+    /// remember the ranks found), under a lock since a host may ask from several threads.
+    private let orderCache = Mutex<OrderStatistics?>(nil)
+
+    /// Percentiles (0...100) of the draws that have a value; NaN when none has.
+    func percentiles(_ ps: [Double]) -> [Double] {
+        orderCache.withLock { cache in
+            let order = cache ?? OrderStatistics(draws)
+            cache = order
+            return order.percentiles(ps)
+        }
+    }
+
+    /// The order statistics, as `order.percentiles([5, 95])` reads them (through the lock).
+    var order: Order { Order(samples: self) }
+
+    struct Order {
+        let samples: Samples
+        func percentiles(_ ps: [Double]) -> [Double] { samples.percentiles(ps) }
+    }
 
     /// The p-th percentile (0...100) of the draws that have a value.
-    func percentile(_ p: Double) -> Double { order.percentiles([p])[0] }
+    func percentile(_ p: Double) -> Double { percentiles([p])[0] }
 
     /// A certain quantity in these samples' unit and display.
     func quantity(_ x: Double) -> Quantity { Quantity(x, unit, display: display) }
@@ -102,6 +123,8 @@ extension Arithmetic {
         } catch let error as UnitError {
             throw unitError(error, at: span)
         }
+        // Draws are work (a step per 1,024); a loop cut short by a stop throws here.
+        try rt.countDraws(result.draws?.count ?? 1, at: span)
         if !result.isFinite {
             // Inside a branch of an uncertain `if`, a failing draw may be one the branch is not
             // chosen for: it has no value here, and `select` keeps it only if chosen.
@@ -126,6 +149,7 @@ extension Arithmetic {
         let (x, y) = try operands(a, b, rt: rt, span: span)
         do {
             let condition = try x.compareDraws(y, rates: rt.rates) { holds(op, $0, equal: $0 == 0) }
+            try rt.countDraws(condition.draws?.count ?? 1, at: span)
             return .samples(Samples(condition, kind: .condition))
         } catch let error as UnitError {
             throw unitError(error, at: span)
@@ -162,6 +186,7 @@ extension Arithmetic {
         }
         let picks = rt.cut(condition.quantity).draws!.values
         let values = picks.indices.map { i in picks[i] != 0 ? lane(x, i) : lane(y, i) * k }
+        try rt.countDraws(values.count, at: span)
         return .samples(Samples(Quantity(draws: Draws(values), unit, display: display)))
     }
 
@@ -176,6 +201,7 @@ extension Arithmetic {
         }
         let (x, y) = (try truthQuantity(a), try truthQuantity(b))
         let r = Quantity.lanewise(x, y) { isAnd ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
+        try rt.countDraws(r.draws?.count ?? 1, at: span)
         guard r.isUncertain else { return .bool(r.value != 0) }
         return .samples(Samples(r, kind: .condition))
     }
@@ -212,7 +238,10 @@ final class UncertainNode: Node {
                              hint: "write `\(interpreter.formatter.format(b)) to \(interpreter.formatter.format(a))`")
         }
         let unit = a.unit.isNone ? b.unit : a.unit
-        return .samples(Samples(interpreter.draw90(a.value, bHere), unit: unit, display: a.display == .auto ? b.display : a.display))
+        try rt.reserveDraws(interpreter.sampleCount, at: span)
+        let drawn = interpreter.draw90(a.value, bHere)
+        try rt.countDraws(drawn.count, at: span)
+        return .samples(Samples(drawn, unit: unit, display: a.display == .auto ? b.display : a.display))
     }
 }
 

@@ -9,7 +9,8 @@ extension Interpreter {
     func execute(_ statement: Stmt, file: SourceFile) throws -> Value? {
         do {
             return try runStatement(statement, file: file)
-        } catch let error as Diagnostic {
+        } catch var error as Diagnostic {
+            if error.span == .none { error.span = statement.span }  // a limit met inside the model
             throw inLocale(fromLibrary(error, statement: statement) ?? error)
         }
     }
@@ -51,9 +52,8 @@ extension Interpreter {
             rng = Random(seed: seed)
         case .samples(let e):
             let n = try wholeNumber(evaluate(e), at: e.span, what: "a sample count")
-            guard n >= 1, n <= 10_000_000 else {
-                throw Diagnostic("samples must be between 1 and 10,000,000", at: e.span)
-            }
+            guard n >= 1 else { throw Diagnostic("samples must be at least 1", at: e.span) }
+            try runtime.checkSampleCount(n, at: e.span)
             sampleCount = n
         case .assume(let name, let value):
             try assume(name, value)
@@ -111,7 +111,7 @@ extension Interpreter {
             throw Diagnostic("'\(path)' imports itself (through \(importing.count) file\(importing.count == 1 ? "" : "s"))", at: span)
         }
         if imported.contains(key) { return }
-        guard let text = FilePaths.read(full) else {
+        guard let text = files.read(full) else {
             throw Diagnostic("cannot read '\(path)'", at: span, hint: "paths are relative to the importing file: looked for \(full)")
         }
         importing.append(key)

@@ -75,6 +75,8 @@ final class SumNode: Node {
     /// it is a draw with no value (as `Arithmetic.samples` does).
     private func total(_ pending: PendingSum, _ rt: Runtime) throws -> Value {
         let q = pending.evaluate()
+        // Draws are work (a step per 1,024); a sum cut short by a stop throws here.
+        try rt.countDraws((q.draws?.count ?? 1) * (pending.terms.count + 1), at: span)
         if q.isFinite { return Value.make(q) }
         if rt.maskedBranches > 0 { return Value.make(q.mapAmounts { $0.isFinite ? $0 : .nan }) }
         var sum = pending.operands[0]

@@ -1,7 +1,10 @@
 // Value: every value a Burn program can compute (LANGUAGE.md section 2).
 import BurnModel
 
-public enum Value {
+/// A value is immutable and `Sendable`: a host may keep it, compare it and hand it to another
+/// thread. What it is: one case per kind below; the typed accessors (`double`, `money`,
+/// `yearValues`, `mean`, …, in ValueAccessors below) read it without a `switch`.
+public enum Value: Sendable {
     /// A plain number with no unit and no display hint: the fast path of arithmetic.
     case number(Double)
     /// A number with a unit (money, GW, months) or a display hint (percent, multiple).
@@ -72,7 +75,7 @@ public enum Value {
 }
 
 /// A list; a class so that nesting depth is known without walking it (and bounded).
-public final class ListValue {
+public final class ListValue: Sendable {
     public let items: [Value]
     /// 1 for a flat list; deep values are refused before they could overflow the stack when freed.
     public let depth: Int
@@ -86,17 +89,92 @@ public final class ListValue {
 }
 
 /// Values of one metric over consecutive years.
-public struct SeriesValues {
+public struct SeriesValues: Sendable, Equatable {
     public var company: String
     public var metric: String
     public var firstYear: Int
+    /// One per year from `firstYear`; a year nothing gives (inside a materialised series's
+    /// known years) is NaN in the series's unit.
     public var values: [Quantity]
 }
 
 /// A funding round, as a value: `OpenAI.rounds[0].post`.
-public struct RoundValue {
+public struct RoundValue: Sendable, Equatable {
     public var company: String
     public var index: Int
     /// How it prints: `round "Oct 2024" (2024-10): $6.6B at $157B post`.
     public var summary: String
+    /// Its figures, filled in when the value is handed to a host (`Session.evaluate`); nil
+    /// inside the interpreter, which reads them from the model when asked (`.post`).
+    public var fields: RoundFields? = nil
+}
+
+/// A round's figures, as `OpenAI.rounds[0].amount`, `.pre`, `.post`, … give them: a figure
+/// the round does not have is `.none` (e.g. no valuation given).
+public struct RoundFields: Sendable, Equatable {
+    public var amount: Value
+    public var pre: Value
+    public var post: Value
+    /// amount / post, a percentage.
+    public var dilution: Value
+    /// post over the valuation before it, a multiple.
+    public var stepUp: Value
+    public var year: Int
+    public var label: String?
+    public var lead: String?
+}
+
+// A function value is shared, not copied: a host can read its name, arity and doc, which do
+// not change once it is defined, and cannot call it (calls run on the session's thread).
+extension Function: @unchecked Sendable {}
+
+// MARK: - Equality
+
+extension Value: Equatable {
+    /// Two values are equal when they are the same kind with the same contents. Numbers compare
+    /// as `Double`s, exactly (so NaN is equal to nothing, and `0.1 + 0.2 != 0.3`); a quantity
+    /// also compares its unit and display (`80%` is not the plain `0.8`); an uncertain number
+    /// is equal to another with the same draws (bit for bit), unit, display and kind; functions
+    /// are equal when they are the same function. Compare with a tolerance through the
+    /// accessors (`double`, `mean`) when a computation may round differently.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y
+        case (.quantity(let x), .quantity(let y)): return Value.same(x, y)
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.year(let x), .year(let y)): return x == y
+        case (.month(let y1, let m1), .month(let y2, let m2)): return y1 == y2 && m1 == m2
+        case (.range(let a1, let b1), .range(let a2, let b2)): return a1 == a2 && b1 == b2
+        case (.list(let x), .list(let y)): return x === y || x.items == y.items
+        case (.function(let f), .function(let g)): return f === g
+        case (.series(let c1, let m1), .series(let c2, let m2)): return c1 == c2 && m1 == m2
+        case (.seriesValues(let x), .seriesValues(let y)): return x == y
+        case (.company(let x), .company(let y)): return x == y
+        case (.round(let x), .round(let y)): return x == y
+        case (.samples(let x), .samples(let y)): return x === y || (x.kind == y.kind && Value.same(x.quantity, y.quantity))
+        case (.none(let x), .none(let y)): return x == y
+        default: return false
+        }
+    }
+
+    /// Same unit and display, and the same amount (certain) or the same draws bit for bit
+    /// (uncertain: a draw with no value, NaN, matches one with no value).
+    /// With `noValueMatches`, a certain NaN (a year of a series nothing gives) matches NaN too.
+    static func same(_ x: Quantity, _ y: Quantity, noValueMatches: Bool = false) -> Bool {
+        guard x.unit == y.unit, x.display == y.display else { return false }
+        switch (x.draws, y.draws) {
+        case (nil, nil): return x.value == y.value || (noValueMatches && x.value.isNaN && y.value.isNaN)
+        case (let a?, let b?):
+            return a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+        default: return false
+        }
+    }
+}
+
+extension SeriesValues {
+    public static func == (a: SeriesValues, b: SeriesValues) -> Bool {
+        a.company == b.company && a.metric == b.metric && a.firstYear == b.firstYear
+            && a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { Value.same($0, $1, noValueMatches: true) }
+    }
 }

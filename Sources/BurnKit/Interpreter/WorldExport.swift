@@ -45,7 +45,7 @@ extension World {
     func writablePath(_ path: String, span: Span, _ interpreter: Interpreter, file: SourceFile) throws -> String {
         let base = file.name.hasPrefix("<") ? "." : FilePaths.directory(of: file.name)
         let full = FilePaths.join(base, path)
-        guard interpreter.files.allows(full) else {
+        guard interpreter.files.writeHandler != nil || interpreter.files.allows(full) else {
             throw Diagnostic("this session may not write '\(path)'", at: span,
                              hint: "the host program decides which directories scripts may write")
         }
@@ -53,7 +53,12 @@ extension World {
     }
 
     func write(_ text: String, to path: String, span: Span) throws {
-        guard FilePaths.writeAtomically(text, to: path) else {
+        switch runtime.interpreter.files.write(text, to: path) {
+        case .written: return
+        case .refused:
+            throw Diagnostic("this session may not write '\(path)'", at: span,
+                             hint: "the host program decides which directories scripts may write")
+        case .failed:
             throw Diagnostic("cannot write '\(path)'", at: span, hint: "does its folder exist, and may it be written?")
         }
     }

@@ -81,3 +81,39 @@ public final class SourceFile: Sendable {
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 }
+
+/// Where a span lies, for a host: the file's name, and 1-based lines and columns counted in
+/// characters (not bytes), from the span's first character to just past its last one.
+public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+    /// The name the source was run under: a path for files and imports, `Stdlib/core.burn`
+    /// for the standard library, `<input>` or `<eval>` for text given by the host.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// The line and column just past the span's last character (equal to the start for an
+    /// empty span).
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
+    /// `file:line:column`, as the caret display writes it.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+extension SourceFile {
+    /// The location of a span of this file (clamped to the text).
+    public func location(of span: Span) -> SourceRange {
+        let start = min(max(span.start, 0), bytes.count)
+        let end = min(max(span.end, start), bytes.count)
+        let (line, column) = location(of: start)
+        let (endLine, endColumn) = location(of: end)
+        return SourceRange(file: name, line: line, column: column, endLine: endLine, endColumn: endColumn)
+    }
+}
