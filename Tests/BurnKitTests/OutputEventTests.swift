@@ -63,7 +63,8 @@ private let acme = """
             ChartPoint(year: 2024, value: 1e9, text: "$1B"),
             ChartPoint(year: 2025, value: 1.5e9, text: "$1.5B"),
             ChartPoint(year: 2026, value: 2.25e9, text: "$2.25B"),
-        ])])
+        ], unit: .money("USD"))])
+        #expect(chart.title == "Acme: revenue")
         #expect(r.printed == chart.terminal && r.printed.hasPrefix("revenue\n  2024  "))
         #expect(chart.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") && chart.svg.contains("<polyline"))
     }
@@ -199,7 +200,7 @@ private let acme = """
         let html = HTMLRender.table(table)
         #expect(wellFormed(html))
         #expect(html.contains("<td style=\"text-align: right\">$4B</td>"))
-        #expect(html.contains("<p>? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula</p>"))
+        #expect(html.contains("<p>? = unknown: give a fact, a rule (<code>revenue grows 50% per year</code>) or a formula</p>"))
         let explain = HTMLRender.explain(tree)
         #expect(wellFormed(explain))
         #expect(explain.hasPrefix("<ul class=\"burn-explain\">\n<li><code>loss[2024] = $2B</code> by loss = -operating_income = $2B\n<ul>\n"))

@@ -519,7 +519,7 @@ class NotebookTests(unittest.TestCase):
         html = table[0].data["text/html"]
         # revenue 1B, 1.5B, 2.25B (50% a year); cash is a fact in 2024 only.
         self.assertIn('<td style="text-align: right">$2.25B</td>', html)
-        self.assertIn("<p>? = unknown: give a fact, a rule (`revenue grows 50% per year`) or a formula</p>", html)
+        self.assertIn("<p>? = unknown: give a fact, a rule (<code>revenue grows 50% per year</code>) or a formula</p>", html)
         self.assertEqual(table[0].data["text/plain"].splitlines()[0], "year  revenue  cash")
         self.assertEqual([o.output_type for o in chart], ["display_data"])
         self.assertTrue(chart[0].data["image/svg+xml"].startswith("<svg "))

@@ -192,12 +192,18 @@ extension World {
         let data = try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: false)
         let f = interpreter.formatter
         let series = data.headers.dropFirst().enumerated().map { column, header in
-            ChartSeries(label: header, points: data.years.enumerated().map { row, year in
+            // The unit and display of the column's first value: how the SVG axis prints its ticks.
+            // An uncertain value is read as its mean, certain, so it has a unit and display like any.
+            let measure = data.cells.lazy.compactMap { $0[column].quantity }.first.flatMap { q in
+                self.typedCell(.value(Quantity(q.value, q.unit, display: q.display)), metric: data.metrics[column], f).value?.asQuantity
+            }
+            return ChartSeries(label: header, points: data.years.enumerated().map { row, year in
                 let cell = data.cells[row][column]
                 return ChartPoint(year: year, value: cell.quantity?.value, text: formatCell(cell, metric: data.metrics[column], f))
-            })
+            }, unit: measure?.unit ?? .none, display: measure?.display ?? .auto)
         }
-        let chart = ChartEvent(title: data.headers.dropFirst().joined(separator: ", "), series: series)
+        let names = companies.isEmpty ? [try currentCompany(interpreter, at: span, for: "a chart")] : companies.map(\.text)
+        let chart = ChartEvent(title: ChartEvent.title(companies: names, metrics: metrics.map(\.text)), series: series, formatter: f)
         guard let path else {
             interpreter.emit(.chart(chart))
             return

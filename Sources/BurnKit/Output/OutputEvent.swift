@@ -89,19 +89,35 @@ public struct TableEvent {
     }
 }
 
-/// A chart: one series a column, each point a year with its value (nil: none) and how it prints.
+/// A chart: one series a column, each point a year with its value (nil: none) and how it prints;
+/// the title names the companies and metrics; the formatter prints the SVG axis's ticks as the
+/// session prints values (`$20B`, or `20 Md$` under `locale fr`).
 public struct ChartEvent {
     public var title: String
     public var series: [ChartSeries]
+    public var formatter: ValueFormatter
 
-    /// A chart titled `title` (its columns' headers, comma-separated) of `series`.
-    public init(title: String, series: [ChartSeries]) {
+    /// A chart titled `title` (see `title(companies:metrics:)`) of `series`, its ticks printed by
+    /// `formatter` (the session's).
+    public init(title: String, series: [ChartSeries], formatter: ValueFormatter = ValueFormatter()) {
         self.title = title
         self.series = series
+        self.formatter = formatter
+        // The chart prints numbers only: it keeps no hold on the interpreter.
+        self.formatter.seriesReader = nil
     }
 
-    /// The chart as an SVG document (640×360, a line a series).
-    public var svg: String { Chart.svg(series, title: title) }
+    /// `OpenAI: revenue, costs`; `OpenAI, Anthropic: revenue` (each name once, in order).
+    public static func title(companies: [String], metrics: [String]) -> String {
+        func unique(_ names: [String]) -> [String] {
+            names.enumerated().filter { i, name in !names[..<i].contains(name) }.map(\.element)
+        }
+        let what = unique(metrics).joined(separator: ", ")
+        return companies.isEmpty ? what : unique(companies).joined(separator: ", ") + ": " + what
+    }
+
+    /// The chart as an SVG document (640×360, a line a series, a value axis, a legend).
+    public var svg: String { Chart.svg(series, title: title, formatter: formatter) }
     /// The chart as terminal bars (what the REPL prints).
     public var terminal: String { Chart.terminal(series) }
 }

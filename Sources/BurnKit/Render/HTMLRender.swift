@@ -1,5 +1,6 @@
 // HTMLRender: output events as HTML fragments, for front ends that show HTML (Jupyter):
-// a table with a header and numbers right-aligned, notes as paragraphs; explain as nested lists.
+// a table with a header and numbers right-aligned, notes as paragraphs (`code` as <code>);
+// explain as nested lists.
 
 public enum HTMLRender {
     /// Text made safe inside HTML elements and attribute values: `&`, `<`, `>`, `"` and `'`.
@@ -34,7 +35,24 @@ public enum HTMLRender {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        for line in table.notes + table.closing { out += "<p>\(escape(line))</p>\n" }
+        for line in table.notes + table.closing { out += "<p>\(inline(line))</p>\n" }
+        return out
+    }
+
+    /// A line of prose with its `code` spans as `<code>` elements, after escaping: backticks pair
+    /// up in order, and a last one with no partner stays a backtick.
+    public static func inline(_ text: String) -> String {
+        let parts = escape(text).split(separator: "`", omittingEmptySubsequences: false)
+        // n parts come from n - 1 backticks; the pairs are the first (n - 1) / 2 * 2 of them.
+        let paired = (parts.count - 1) / 2 * 2
+        var out = String(parts[0])
+        for (i, part) in parts.dropFirst().enumerated() {
+            if i < paired {
+                out += (i % 2 == 0 ? "<code>" : "</code>") + part
+            } else {
+                out += "`" + part
+            }
+        }
         return out
     }
 
