@@ -117,15 +117,17 @@ enum FrenchMessage {
         return (value, i)
     }
 
-    /// Whether a letter, digit, `_`, `.`, `,` or `[` comes right before `index` (inside a name,
-    /// an index or a number, French ones included, where nothing is rewritten: so a message
-    /// rewritten twice is rewritten once).
+    /// Whether a letter, digit, `_`, `.`, `,`, a currency sign or an index's `[` comes right
+    /// before `index` (inside a name, an index or a number, French ones included, where nothing
+    /// is rewritten: so a message rewritten twice is rewritten once).
     private static func precededByWord(_ chars: [Character], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let c = chars[index - 1]
         // `20%..80%`: the second bound of a range is a number of its own.
         if c == ".", index >= 2, chars[index - 2] == "." { return false }
-        return c.isLetter || c.isNumber || c == "_" || c == "." || c == "," || c == "["
+        // `revenue[2024]` is an index; `[11.6B; 29.4B]` a list, whose items are numbers.
+        if c == "[" { return index >= 2 && isWord(chars, index - 2) }
+        return c.isLetter || c.isNumber || c == "_" || c == "." || c == "," || symbols[c] != nil
     }
 
     private static func isWord(_ chars: [Character], _ index: Int) -> Bool {

@@ -135,7 +135,7 @@ extension Lexer {
         } else if identifierCharLength(at: to) > 0 {
             let unit = String(decoding: bytes[to..<(to + identifierRun(at: to))], as: UTF8.self)
             report("'\(written.trimmingSuffixSpaces)' is not read: a unit follows the number straight", from, to,
-                   hint: "write `\(f.plain(value)) \(unit)`")
+                   hint: "write `\(f.plain(value))\(FrenchSpace.noBreak)\(unit)`")
         } else {
             report("'\(written.trimmingSuffixSpaces)' is not read after a number", from, to,
                    hint: "write `\(f.plain(value))`, or `\(f.money(value, currency: "USD"))` for dollars (`\(f.money(value, currency: "EUR"))` for euros)")

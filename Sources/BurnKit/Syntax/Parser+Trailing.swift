@@ -77,7 +77,8 @@ extension Parser {
     /// `6,6,6 Md$`, `1,400,000` with `locale fr`: a number has one decimal comma at most.
     private func frenchCommas(_ written: String, span: Span) -> Diagnostic {
         Diagnostic("'\(written)' has more than one comma: with `locale fr` a comma is the decimal comma", at: span,
-                   hint: "write one decimal comma at most, with spaces between groups of thousands: `6,6 Md$`, `1 400 000`")
+                   hint: "write one decimal comma at most, with spaces between groups of thousands: "
+                       + "`6,6\(FrenchSpace.noBreak)Md$`, `1\(FrenchSpace.narrow)400\(FrenchSpace.narrow)000`")
     }
 
     // MARK: - Words in the wrong place
