@@ -51,7 +51,7 @@ extension Lexer {
             } else if i > pos + 1 {
                 // `1e+` with no digits.
                 pos = i
-                report("expected digits after the exponent", start, pos, hint: "write an exponent like `1.5e-3`")
+                report("expected digits after the exponent", start, pos, hint: "write an exponent like `\(locale.isFrench ? "1,5e-3" : "1.5e-3")`")
                 emit(.number(0, .plain), from: start)
                 return
             }
@@ -90,7 +90,7 @@ extension Lexer {
             }
         }
         if tooLarge || !value.isFinite {
-            report("number too large", start, pos, hint: "numbers must be below about 1.8e308")
+            report("number too large", start, pos, hint: "numbers must be below about \(locale.isFrench ? "1,8e308" : "1.8e308")")
             value = 0
         }
         if style == .plain, locale.isFrench || magnitudeWord, let (code, length) = currencyAfter(at: pos) {
