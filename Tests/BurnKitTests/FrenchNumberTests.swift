@@ -341,7 +341,7 @@ func french(_ text: String) -> String {
         ("-$74B and €210B and $6,250", "-74~Md$ and 210~Md€ and 6_250~$"),
         ("off by 80.5% (more than 5%)", "off by 80,5~% (more than 5~%)"),
         ("write `x = 1.83x` or 42.4x", "write `x = 1,83x` or 42,4x"),
-        ("in 2024-10, revenue[2024], 3.7 and x2 stay", "in 2024-10, revenue[2024], 3.7 and x2 stay"),
+        ("in 2024-10, revenue[2024], 3.7 and x2", "in 2024-10, revenue[2024], 3,7 and x2"),
         ("a$5B and 5xyz stay", "a$5B and 5xyz stay"),
     ])
     func rewritesMoneyPercentsAndMultiples(_ english: String, _ expected: String) {

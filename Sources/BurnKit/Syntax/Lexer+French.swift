@@ -59,7 +59,7 @@ extension Lexer {
 
     static let englishMagnitudes: [(StaticString, Double)] = [("Mds", 1e9), ("Md", 1e9)]
     static let frenchMagnitudes: [(StaticString, Double)] = englishMagnitudes
-        + [("milliards", 1e9), ("milliard", 1e9), ("k", 1e3), ("M", 1e6), ("T", 1e12)]
+        + [("milliards", 1e9), ("milliard", 1e9), ("millions", 1e6), ("million", 1e6), ("k", 1e3), ("M", 1e6), ("T", 1e12)]
 
     /// `%` straight after the number, or in French after one space (`4,2 %`): its length.
     func percentSign(at index: Int) -> Int? {
@@ -90,5 +90,74 @@ extension Lexer {
         case 0xC2 where byte(at: at + 1) == 0xA3: return ("GBP", space + 2)
         default: return nil
         }
+    }
+
+    /// What a French article writes after a number and Burn does not read: `de dollars`,
+    /// `d’euros`, `d'euros`, `dollars`, `de $`, `de km`, a lone `de`. Where the words end, and
+    /// the currency they name (nil for `de km`, whose unit is left to read, or a lone `de`).
+    func frenchWordsAfter(at index: Int) -> (end: Int, currency: String?)? {
+        let at = index + numberSpaceLength(at: index)
+        var j = at
+        var hasDe = false
+        if wordAt(at, "de") {
+            hasDe = true
+            j = at + 2
+            j += numberSpaceLength(at: j)
+        } else if byte(at: at) == UInt8(ascii: "d"), byte(at: at + 1) == UInt8(ascii: "'") {
+            hasDe = true
+            j = at + 2
+        } else if byte(at: at) == UInt8(ascii: "d"), byte(at: at + 1) == 0xE2, byte(at: at + 2) == 0x80,
+                  byte(at: at + 3) == 0x99 {
+            // `d’euros`, with the typographic apostrophe U+2019.
+            hasDe = true
+            j = at + 4
+        }
+        for (word, code) in Lexer.currencyWords where wordAt(j, word) {
+            return (j + word.utf8CodeUnitCount, code)
+        }
+        guard hasDe else { return nil }
+        if let (code, length) = currencyAfter(at: j) { return (j + length, code) }
+        return (j, nil)
+    }
+
+    static let currencyWords: [(StaticString, String)] = [
+        ("dollars", "USD"), ("dollar", "USD"), ("euros", "EUR"), ("euro", "EUR"),
+    ]
+
+    /// Teaches the Burn form of `6,6 milliards de dollars` (`6,6 Md$`), `80 millions de km`
+    /// (`80 M km`) or a lone `de`: the words from `from` to `to` are not read.
+    mutating func reportFrenchWords(_ value: Double, currency: String?, from: Int, to: Int) {
+        let f = ValueFormatter(digits: nil, locale: .french)
+        let written = String(decoding: bytes[from..<to], as: UTF8.self)
+        if let code = currency {
+            report("'\(written)' is not read: the currency sign goes after the number", from, to,
+                   hint: "write `\(f.money(value, currency: code))`")
+        } else if identifierCharLength(at: to) > 0 {
+            let unit = String(decoding: bytes[to..<(to + identifierRun(at: to))], as: UTF8.self)
+            report("'\(written.trimmingSuffixSpaces)' is not read: a unit follows the number straight", from, to,
+                   hint: "write `\(f.plain(value))\(FrenchSpace.noBreak)\(unit)`")
+        } else {
+            report("'\(written.trimmingSuffixSpaces)' is not read after a number", from, to,
+                   hint: "write `\(f.plain(value))`, or `\(f.money(value, currency: "USD"))` for dollars (`\(f.money(value, currency: "EUR"))` for euros)")
+        }
+    }
+
+    /// The length of the identifier starting at `index`.
+    private func identifierRun(at index: Int) -> Int {
+        var j = index
+        while true {
+            let length = identifierCharLength(at: j)
+            if length == 0 { return j - index }
+            j += length
+        }
+    }
+}
+
+private extension String {
+    /// The text without the spaces (ASCII or no-break) it ends with.
+    var trimmingSuffixSpaces: String {
+        var s = self
+        while let last = s.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { s.removeLast() }
+        return s
     }
 }

@@ -51,7 +51,7 @@ extension Lexer {
             } else if i > pos + 1 {
                 // `1e+` with no digits.
                 pos = i
-                report("expected digits after the exponent", start, pos, hint: "write an exponent like `1.5e-3`")
+                report("expected digits after the exponent", start, pos, hint: "write an exponent like `\(locale.isFrench ? "1,5e-3" : "1.5e-3")`")
                 emit(.number(0, .plain), from: start)
                 return
             }
@@ -71,13 +71,26 @@ extension Lexer {
             value /= 100
             style = .percent
         }
+        var billion = false
         if locale.isFrench, let length = billionWord(at: pos) {
             report("'billion' is not read: it means 10^12 in French and 10^9 in English", pos + length.space,
                    pos + length.total, hint: "write `1 000 Md` or `1 T` for 10^12, `1 Md` for 10^9")
             pos += length.total
+            billion = true
+        }
+        // `6,6 milliards de dollars`, `1 milliard d’euros`, `80 millions de km`: taught, and
+        // read through so that the line gives one error (after `billion`, none more).
+        if locale.isFrench, style == .plain, let words = frenchWordsAfter(at: pos) {
+            let from = pos + numberSpaceLength(at: pos)
+            pos = words.end
+            if !billion { reportFrenchWords(value, currency: words.currency, from: from, to: words.end) }
+            if let code = words.currency {
+                emit(.amount(value, currency: code), from: start)
+                return
+            }
         }
         if tooLarge || !value.isFinite {
-            report("number too large", start, pos, hint: "numbers must be below about 1.8e308")
+            report("number too large", start, pos, hint: "numbers must be below about \(locale.isFrench ? "1,8e308" : "1.8e308")")
             value = 0
         }
         if style == .plain, locale.isFrench || magnitudeWord, let (code, length) = currencyAfter(at: pos) {

@@ -50,6 +50,9 @@ extension Parser {
         let span = previousToken.span.to(last.span)
         let written = file.text(of: span)
         let texts = groups.map { file.text(of: $0.span) }
+        // In French the first comma was read as the decimal comma: the English lessons below
+        // (`6,6.6`, `1_400`) would be wrong there.
+        if locale.isFrench { return frenchCommas(written, span: span) }
         let thousands = texts.dropFirst().allSatisfy { $0.prefix { $0.isNumber }.count == 3 }
         if thousands {
             let fixed = texts.joined(separator: "_")
@@ -69,6 +72,13 @@ extension Parser {
         }
         return Diagnostic("'\(written)' has a decimal comma", at: span, label: "did you mean '\(fixed)'?",
                           hint: "write `\(fixed)`: decimals take a point (`locale fr` reads French numbers such as `\(written)`)")
+    }
+
+    /// `6,6,6 Md$`, `1,400,000` with `locale fr`: a number has one decimal comma at most.
+    private func frenchCommas(_ written: String, span: Span) -> Diagnostic {
+        Diagnostic("'\(written)' has more than one comma: with `locale fr` a comma is the decimal comma", at: span,
+                   hint: "write one decimal comma at most, with spaces between groups of thousands: "
+                       + "`6,6\(FrenchSpace.noBreak)Md$`, `1\(FrenchSpace.narrow)400\(FrenchSpace.narrow)000`")
     }
 
     // MARK: - Words in the wrong place

@@ -197,7 +197,8 @@ public struct Parser {
     /// Records an error, once per spot (a cascade at one place is reported once).
     mutating func report(_ error: SyntaxError) {
         if let last = diagnostics.last, last.span == error.diagnostic.span { return }
-        diagnostics.append(error.diagnostic)
+        // With `locale fr` a hint's numbers read French (`step 10 %`, `percentile(x; 90 %)`).
+        diagnostics.append(FrenchMessage.rewrite(error.diagnostic, ValueFormatter(digits: nil, locale: locale)))
     }
 
     // MARK: - Statements and recovery
