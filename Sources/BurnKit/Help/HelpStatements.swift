@@ -161,12 +161,13 @@ enum HelpStatements {
             seeAlso: ["facts", "metric", "margin"]),
         HelpTopic(
             "metric", .statements,
-            forms: ["metric NAME: MEASURE flow|stock [of events]"],
+            forms: ["metric NAME: MEASURE flow|stock [of events] [never negative]"],
             summary: "adds a metric to the catalogue",
             text: """
                 MEASURE is `money`, `percent`, `multiple`, `number`, or a unit (`GW`, `people`). A flow
                 is an amount per year; a stock a balance at year end. `of events` makes a flow 0 in a
-                year with nothing in it. `:metrics` lists the catalogue.
+                year with nothing in it; `never negative` makes a value below zero an error, given or
+                derived (revenue, costs and capex are). `:metrics` lists the catalogue.
                 """,
             example: """
                 metric arr: money flow
@@ -260,7 +261,9 @@ enum HelpStatements {
             text: """
                 A commitment counts as capex by default (`as costs` makes it an operating cost); its
                 yearly share shows in `commitments` and in the `project` table. A quantity is priced:
-                `commit 10 GW to Nvidia at $35B/GW over 2026..2030`.
+                `commit 10 GW to Nvidia at $35B/GW over 2026..2030`. Booked as costs, it comes on
+                top of costs a rule (`costs grow ...`) gives; a costs figure given as a fact, or
+                derived from facts, is taken as the total, the commitment included.
                 """,
             example: """
                 company Acme
@@ -280,7 +283,9 @@ enum HelpStatements {
             summary: "names a knob: an input that rules, formulas and scenarios may use",
             text: """
                 A scenario changes knobs; `solve` and `sweep` try values of one. A knob is a number
-                (money, percent...), possibly uncertain. `:knobs` lists them.
+                (money, percent...), possibly uncertain. Set again later in the script, the whole
+                model is rebuilt as if it had the new value from its first `assume`. `:knobs`
+                lists them.
                 """,
             example: """
                 assume growth = 50%
