@@ -76,6 +76,10 @@ public final class Kernel {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         _ = burn_interrupt_install()
         burn_interrupt_target(repl.session.interruptFlag.address)
+        // SIGTERM is how a client ends a kernel that has not left by itself (jupyter_client,
+        // after a shutdown request under load): leave at once with status 0, as after a
+        // shutdown. Nothing of a session outlives the kernel anyway.
+        signal(SIGTERM) { _ in _exit(0) }
         startHeartbeat()
         publish(about: nil, type: "status", content: .object(["execution_state": .string("starting")]))
         while !stopping {

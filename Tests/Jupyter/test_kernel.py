@@ -459,6 +459,18 @@ class ShutdownTests(unittest.TestCase):
             client.stop_channels()
             manager.cleanup_resources()
 
+    def test_sigterm_leaves_with_status_zero(self):
+        # What jupyter_client sends a kernel that has not left by itself after a shutdown.
+        manager, client = start_kernel()
+        try:
+            reply, _ = run_cell(client, "1 + 1")
+            self.assertEqual(reply["content"]["status"], "ok")
+            process = manager.provisioner.process
+            process.terminate()
+            self.assertEqual(process.wait(timeout=5), 0)
+        finally:
+            client.stop_channels()
+
     def test_shutdown_during_a_cell(self):
         manager, client = start_kernel()
         try:
