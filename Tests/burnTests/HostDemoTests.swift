@@ -31,10 +31,10 @@ import Testing
         #expect(lines.contains("revenue 2026: 2560 million USD"), "\(run.output)")
         #expect(lines.contains("  2024: $1B") && lines.contains("  2025: $1.6B") && lines.contains("  2026: $2.56B"), "\(run.output)")
         #expect(lines.contains("uncertain revenue 2026: p5 < mean < p95: true"), "\(run.output)")
-        // The recursion meets the depth limit, fib(60) the 1-second limit, both on line 2.
-        #expect(lines.contains("stopped by the depth limit at hostile.burn line 2")
-                || lines.contains("stopped by the depth limit at hostile.burn line 1"), "\(run.output)")
-        #expect(lines.contains { $0.hasPrefix("stopped by the seconds limit") }, "\(run.output)")
+        // The recursion meets the depth limit, fib(60) the 1-second limit, each inside the
+        // function's body on line 1.
+        #expect(lines.contains("stopped by the depth limit at hostile.burn line 1"), "\(run.output)")
+        #expect(lines.contains("stopped by the seconds limit at hostile.burn line 1"), "\(run.output)")
         #expect(!lines.contains("not stopped"))
         // costs[2024] was given as 3B; the failed runs defined nothing.
         #expect(lines.contains("still usable: $3B") && lines.contains("down defined: false"), "\(run.output)")
