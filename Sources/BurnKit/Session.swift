@@ -2,8 +2,35 @@
 // evaluates expressions and reads values; printing goes wherever `output` says.
 import BurnModel
 
+/// A Burn interpreter with its model, for a host program: run sources, evaluate expressions,
+/// inject data (`setKnob`, `bind`, `addCompany`, `setFact`) and read typed `Value`s.
+///
+/// ## Threads
+///
+/// A session belongs to one thread at a time: call it from any thread, but not from two at
+/// once (it is not `Sendable`; hand it over, never share it). Every call that evaluates
+/// (`run`, `evaluate`, the data injection methods, `ReplSession.submit`) runs the evaluation on
+/// a big-stack thread of BurnKit's own while the calling thread waits, so that deep recursion
+/// ends in a limit error, never a stack overflow. The host closures given to the session
+/// (`define`'s body, `output`, `events`, `progress`, `checkFailureOutput`) therefore run on
+/// that thread, synchronously, one at a time, and finish before the evaluating call returns;
+/// they are `@Sendable`, so the compiler refuses a main-actor closure (one written in
+/// `main.swift` that touches main-actor state), which would otherwise trap at run time. A
+/// closure that must reach the main actor should copy what it needs into a lock-protected
+/// value, or hop there itself; it must not call back into the session.
+///
+/// Sessions share nothing mutable: several sessions may run on several threads at once, each
+/// with its own model, random stream and limits, and give the same answers as one by one.
+/// `interruptFlag` is the one exception by design: it may be set from any thread (or a signal
+/// handler) while the session evaluates.
 public final class Session {
     let interpreter = Interpreter()
+    // The host's closures, kept with their `@Sendable` type (the interpreter holds plain
+    // copies; `ReplSession` swaps its own sink in and out there).
+    private var hostOutput: @Sendable (String) -> Void = { _ in }
+    private var hostEvents: (@Sendable (OutputEvent) -> Void)?
+    private var hostProgress: (@Sendable (Double) -> Void)?
+    private var hostCheckOutput: (@Sendable (String) -> Void)?
 
     /// Creates a session; with `standardLibrary`, the units, metric catalogue and finance functions.
     public init(standardLibrary: Bool = true) {
@@ -13,10 +40,11 @@ public final class Session {
     }
 
     /// Where printed text goes (values of expression statements, tables, failed checks).
-    /// It receives the same bytes whether or not `events` is set.
-    public var output: (String) -> Void {
-        get { interpreter.output }
-        set { interpreter.output = newValue }
+    /// It receives the same bytes whether or not `events` is set. Runs on BurnKit's evaluation
+    /// thread (see Threads above).
+    public var output: @Sendable (String) -> Void {
+        get { hostOutput }
+        set { hostOutput = newValue; interpreter.output = newValue }
     }
 
     /// What statements show, as typed events (a value, a table with typed cells, a chart, an
@@ -26,9 +54,9 @@ public final class Session {
     /// `evaluate` (or `ReplSession.submit`) waits, so a handler runs one event at a time and
     /// everything it does happens before that call returns; it must not call back into the
     /// session. Nothing is reported while a scenario replays the model.
-    public var events: ((OutputEvent) -> Void)? {
-        get { interpreter.events }
-        set { interpreter.events = newValue }
+    public var events: (@Sendable (OutputEvent) -> Void)? {
+        get { hostEvents }
+        set { hostEvents = newValue; interpreter.events = newValue }
     }
 
     /// Bounds on each evaluation: calls, nesting and time.
@@ -60,20 +88,22 @@ public final class Session {
 
     /// Called while a simulation (an uncertain model evaluated draw by draw) runs for over a
     /// second: the share done, 0...1, then 1 when it is over. The `burn` command draws a
-    /// progress line on a terminal with it.
-    public var progress: ((Double) -> Void)? {
-        get { interpreter.progress.show }
-        set { interpreter.progress.show = newValue }
+    /// progress line on a terminal with it. Runs on BurnKit's evaluation thread.
+    public var progress: (@Sendable (Double) -> Void)? {
+        get { hostProgress }
+        set { hostProgress = newValue; interpreter.progress.show = newValue }
     }
 
     // MARK: - Running
 
     /// Runs a source: every syntax error is reported before anything runs; then statements run
     /// in order and the first error stops the run. Each expression statement prints its value.
-    /// Throws `BurnError`.
+    /// Transactional: when any statement fails, the session is put back as it was before the
+    /// run (what the statements before it printed stays printed). Throws `BurnError`, or
+    /// `Interrupted` when `interruptFlag` stopped it.
     public func run(source: String, name: String = "<input>") throws {
         let file = interpreter.addSource(name: name, text: source)
-        try wrap {
+        try transaction {
             try interpreter.run(file) { value, _ in interpreter.show(value) }
         }
     }
@@ -87,9 +117,10 @@ public final class Session {
     /// `each` once it has run, instead of printing expression values: what the statement
     /// printed (a table, an explanation) has gone to `output` before the call. For hosts that
     /// show each statement beside its result (`burn run --annotate`).
-    public func run(source: String, name: String = "<input>", each: (StatementRun) -> Void) throws {
+    /// Transactional as `run(source:name:)` is; `each` runs on BurnKit's evaluation thread.
+    public func run(source: String, name: String = "<input>", each: @Sendable (StatementRun) -> Void) throws {
         let file = interpreter.addSource(name: name, text: source)
-        try wrap {
+        try transaction {
             try interpreter.run(file, afterEach: { statement, value in
                 each(StatementRun(source: file, span: statement.span, value: value))
             }, onValue: { _, _ in })
@@ -117,8 +148,10 @@ public final class Session {
     /// Prints a value as the REPL and `show` do.
     public func format(_ value: Value) -> String { interpreter.formatter.format(value) }
 
-    /// Adds a host function callable from Burn.
-    public func define(_ name: String, arity: Int, _ body: @escaping ([Value]) throws -> Value) {
+    /// Adds a host function callable from Burn, taking `arity` arguments. An error it throws
+    /// becomes a diagnostic at the call (`'name' failed: ...`). The body runs on BurnKit's
+    /// evaluation thread, hence `@Sendable`.
+    public func define(_ name: String, arity: Int, _ body: @escaping @Sendable ([Value]) throws -> Value) {
         let function = Function(name: name, arity: arity) { args, call in
             do { return try body(Array(args)) } catch let d as Diagnostic { throw d } catch {
                 throw Diagnostic("'\(name)' failed: \(error)", at: call.span)
@@ -150,10 +183,11 @@ public final class Session {
         set { interpreter.countChecks = newValue }
     }
 
-    /// Where failed checks print when they are counted; `output` when nil.
-    public var checkFailureOutput: ((String) -> Void)? {
-        get { interpreter.checkOutput }
-        set { interpreter.checkOutput = newValue }
+    /// Where failed checks print when they are counted; `output` when nil. Runs on BurnKit's
+    /// evaluation thread.
+    public var checkFailureOutput: (@Sendable (String) -> Void)? {
+        get { hostCheckOutput }
+        set { hostCheckOutput = newValue; interpreter.checkOutput = newValue }
     }
 
     /// The documentation of the standard library's functions, by name.
@@ -161,7 +195,15 @@ public final class Session {
 
     // MARK: - Internals
 
-    /// Turns any error into a `BurnError` the host can render.
+    /// Runs `body` as `wrap` does; when it throws, the session goes back to its state before.
+    func transaction(_ body: () throws -> Void) throws {
+        let before = interpreter.snapshot()
+        do { try wrap(body) } catch {
+            interpreter.restore(before)
+            throw error
+        }
+    }
+
     /// Runs on a big-stack thread, turning any error into a `BurnError` the host can render.
     func wrap(_ body: () throws -> Void) throws {
         do { try BigStack.run(body) } catch let d as Diagnostic { throw BurnError(d) } catch is EvaluationStopped {

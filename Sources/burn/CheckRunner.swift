@@ -20,16 +20,17 @@ struct CheckRunner {
                 failed += counts.failed
                 continue
             }
-            var failures = ""
+            let failureText = OutputBuffer()
             session.output = { _ in }
             session.countsFailedChecks = true
-            session.checkFailureOutput = { failures += $0 }
+            session.checkFailureOutput = failureText.append
             do {
                 try session.run(file: file)
             } catch {
                 failed += 1
-                failures += session.render(error, color: terminal.errorColor)
+                failureText.append(session.render(error, color: terminal.errorColor))
             }
+            let failures = failureText.text
             let counts = session.checkCounts
             passed += counts.passed
             failed += counts.failed

@@ -12,11 +12,11 @@ import Testing
 /// The chart event a program's last `chart` statement gives.
 private func chartEvent(_ source: String) throws -> ChartEvent? {
     let session = Session()
-    var chart: ChartEvent?
+    let charts = Collector<ChartEvent>()
     session.output = { _ in }
-    session.events = { if case .chart(let c) = $0 { chart = c } }
+    session.events = { if case .chart(let c) = $0 { charts.append(c) } }
     try session.run(source: source, name: "<test>")
-    return chart
+    return charts.items.last
 }
 
 /// OpenAI's revenue 3.7B, 11.6B, 29B, 62B and costs 8.7B, 22B, 40B, 70B: operating income

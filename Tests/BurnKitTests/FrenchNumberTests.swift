@@ -175,10 +175,10 @@ func french(_ text: String) -> String {
 
     @Test func theSessionPrintsInTheLocaleOnceTheStatementRuns() throws {
         let session = Session()
-        var printed = ""
-        session.output = { printed += $0 }
+        let printed = OutputBuffer()
+        session.output = printed.append
         try session.run(source: "6.6B\nlocale fr\n6,6 Md$\n")
-        #expect(printed == "6.6B\n" + french("6,6~Md$") + "\n")
+        #expect(printed.text == "6.6B\n" + french("6,6~Md$") + "\n")
         #expect(session.formatter.locale == .french)
         // The next source starts in French: the session keeps the locale.
         #expect(numberIn(try session.evaluate("1,5")) == 1.5)

@@ -6,7 +6,7 @@ import Testing
 @testable import BurnKit
 
 /// A session recording both channels.
-private final class EventRecorder {
+private final class EventRecorder: @unchecked Sendable {
     let session = Session()
     var printed = ""
     var events: [OutputEvent] = []
@@ -102,9 +102,10 @@ private let acme = """
 
     @Test func replCellValuesCarryTheirNumber() {
         let repl = ReplSession()
-        var events: [OutputEvent] = []
-        repl.session.events = { events.append($0) }
+        let collected = Collector<OutputEvent>()
+        repl.session.events = collected.append
         let outcome = repl.submit("2 + 3\nshow 4")
+        let events = collected.items
         #expect(outcome.text == "[1] 5\n4\n")
         #expect(events.map(\.plainText) == ["[1] 5\n", "4\n"])
         if case .value(_, "5", 1) = events[0] {} else { Issue.record("\(events[0])") }
@@ -134,10 +135,11 @@ private let acme = """
 
     @Test func countedCheckFailureIsAnEvent() throws {
         let r = EventRecorder()
-        var failures = ""
+        let failureText = OutputBuffer()
         r.session.countsFailedChecks = true
-        r.session.checkFailureOutput = { failures += $0 }
+        r.session.checkFailureOutput = failureText.append
         try r.run("let x = 1\ncheck x == 2")
+        let failures = failureText.text
         guard case .checkFailure(let failure) = r.events.first, r.events.count == 1 else { Issue.record("\(r.events)"); return }
         #expect(failure.message == "check failed: x == 2: left is 1, right is 2")
         #expect((failure.file, failure.line, failure.column) == ("<test>", 2, 7))

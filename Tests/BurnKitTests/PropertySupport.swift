@@ -37,7 +37,7 @@ func close(_ a: Double, _ b: Double, relative: Double = 1e-9, absolute: Double =
 }
 
 /// A session with the standard library, its printed output collected in `printed`.
-final class Recorder {
+final class Recorder: @unchecked Sendable {
     let session = Session()
     var printed = ""
 

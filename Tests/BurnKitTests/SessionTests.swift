@@ -11,10 +11,10 @@ import Testing
 
     @Test func outputGoesToTheSink() throws {
         let session = Session()
-        var printed = ""
-        session.output = { printed += $0 }
+        let printed = OutputBuffer()
+        session.output = printed.append
         try session.run(source: "let x = 2\nx * 21\n")
-        #expect(printed == "42\n")
+        #expect(printed.text == "42\n")
     }
 
     @Test func hostFunctions() throws {
@@ -57,11 +57,11 @@ import Testing
         }
     }
 
-    @Test func stateSurvivesAnError() throws {
+    @Test func aFailedRunChangesNothing() throws {
         let session = Session()
         try session.run(source: "let a = 1")
         #expect(throws: BurnError.self) { try session.run(source: "let a = 2\n1 / 0") }
-        // Statements before the error in a run are kept (a REPL cell is what rolls back).
-        #expect(session.format(try session.evaluate("a")) == "2")
+        // A run is transactional, as a REPL cell is: `let a = 2` before the error is undone.
+        #expect(session.format(try session.evaluate("a")) == "1")
     }
 }

@@ -26,12 +26,14 @@ import Testing
 
     @Test func eachStatementIsReportedOnceItHasRun() throws {
         let session = Session()
-        var printed = ""
-        session.output = { printed += $0 }
-        var seen: [(String, String?)] = []
+        let output = OutputBuffer()
+        session.output = output.append
+        let formatter = session.formatter
+        let collected = Collector<(String, String?)>()
         try session.run(source: "let x = 2\nx * 3\nshow x\n", name: "<t>") { run in
-            seen.append((run.source.text(of: run.span), run.value.map(session.format)))
+            collected.append((run.source.text(of: run.span), run.value.map(formatter.format)))
         }
+        let seen = collected.items, printed = output.text
         // The value of `x * 3` goes to the host, not to the output; `show` prints as usual.
         #expect(seen.map(\.0) == ["let x = 2", "x * 3", "show x"])
         #expect(seen.map(\.1) == [nil, "6", nil])

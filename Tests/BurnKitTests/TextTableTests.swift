@@ -27,10 +27,10 @@ import Testing
 
     @Test func sessionTablesFollowTheStyle() throws {
         let session = Session()
-        var printed = ""
-        session.output = { printed += $0 }
+        let printed = OutputBuffer()
+        session.output = printed.append
         session.tableStyle = .markdown
         try session.run(source: "company A\nrevenue[2024] = 1B\nrevenue[2025] = 2B\ntable revenue in 2024..2025")
-        #expect(printed == "| year | revenue |\n| :-- | --: |\n| 2024 | $1B |\n| 2025 | $2B |\n")
+        #expect(printed.text == "| year | revenue |\n| :-- | --: |\n| 2024 | $1B |\n| 2025 | $2B |\n")
     }
 }

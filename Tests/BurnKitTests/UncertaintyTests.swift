@@ -47,16 +47,16 @@ import Testing
     @Test func theSameSeedGivesTheSameBytes() throws {
         func run() throws -> String {
             let session = Session()
-            var out = ""
-            session.output = { out += $0 }
+            let out = OutputBuffer()
+            session.output = out.append
             try session.run(source: "seed 3\nlet g = 10% to 60%\ng\nP(g > 50%)\n")
-            return out
+            return out.text
         }
         #expect(try run() == run())
         let other = Session()
-        var out = ""
-        other.output = { out += $0 }
+        let out = OutputBuffer()
+        other.output = out.append
         try other.run(source: "seed 4\nlet g = 10% to 60%\ng\nP(g > 50%)\n")
-        #expect(out != (try run()))
+        #expect(out.text != (try run()))
     }
 }

@@ -6,7 +6,7 @@ import BurnKit
 import Testing
 
 /// A REPL whose session's events are recorded, as the kernel records them.
-private final class RecordingRepl {
+private final class RecordingRepl: @unchecked Sendable {
     let repl = ReplSession()
     var events: [OutputEvent] = []
     init() { repl.session.events = { [unowned self] in events.append($0) } }

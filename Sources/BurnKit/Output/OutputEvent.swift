@@ -4,7 +4,7 @@
 
 /// One thing a statement showed, in the order it showed it. `plainText` is exactly what the
 /// REPL and `burn run` print for it (the bytes `Session.output` receives).
-public enum OutputEvent {
+public enum OutputEvent: Sendable {
     /// A value shown: an expression statement's, or `show`'s. `text` is the value as it prints
     /// (no newline); `cell` is the REPL cell number when it prints as `[n] value`, nil otherwise.
     case value(Value, text: String, cell: Int?)
@@ -44,7 +44,7 @@ public struct TableColumn: Sendable, Equatable {
 
 /// A table cell: the value it holds and how it prints. `value` is nil for a label (a fact's
 /// name, a source) and for an unknown cell (`?`); `.none(reason)` for a cell with no value (`-`).
-public struct TableCell {
+public struct TableCell: Sendable {
     public var value: Value?
     public var text: String
 
@@ -68,7 +68,7 @@ public struct TableCell {
 
 /// A table as data: an optional title line, columns, rows of typed cells, then notes (what a
 /// `?` or a column means) and closing lines (`project`'s summary), each one line.
-public struct TableEvent {
+public struct TableEvent: Sendable {
     public var title: String?
     public var columns: [TableColumn]
     public var rows: [[TableCell]]
@@ -92,7 +92,7 @@ public struct TableEvent {
 /// A chart: one series a column, each point a year with its value (nil: none) and how it prints;
 /// the title names the companies and metrics; the formatter prints the SVG axis's ticks as the
 /// session prints values (`$20B`, or `20 Md$` under `locale fr`).
-public struct ChartEvent {
+public struct ChartEvent: Sendable {
     public var title: String
     public var series: [ChartSeries]
     public var formatter: ValueFormatter
@@ -124,7 +124,7 @@ public struct ChartEvent {
 
 /// `explain`'s derivation tree: a metric in a year, its value, how it was obtained, and the
 /// values it was obtained from.
-public struct ExplainTree {
+public struct ExplainTree: Sendable {
     public var metric: String
     public var year: Int
     public var value: Value

@@ -7,7 +7,9 @@
 /// Builds the annotated text of one source as its statements run. Give `capture` to the
 /// session as its `output`, each `StatementRun` to `add`, then call `finish` (or `abandon`
 /// when the run stopped at an error); the text goes to `emit` as soon as it is settled.
-public final class AnnotatedRun {
+/// `@unchecked Sendable`: `capture` and `add` run on the session's evaluation thread while the
+/// thread that called `run` waits, so nothing here is ever touched by two threads at once.
+public final class AnnotatedRun: @unchecked Sendable {
     /// An expression statement waiting for the `# =>` column of its run of lines.
     private struct Entry {
         var leadingLines: [String]
