@@ -14,6 +14,9 @@ let package = Package(
         // Tests only: seeded, shrinking generators integrated with swift-testing, for the
         // property tests (a failing case prints its seed and its smallest failing input).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Documentation only: `swift package generate-documentation --target BurnKit` builds the
+        // DocC catalogue (the language reference, Embedding Burn); nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The financial kernel: quantities, units, money, companies, series. Knows no syntax.

@@ -1,7 +1,7 @@
 // Notebook: a Markdown notebook as data: prose kept byte for byte, ```burn code blocks, and
 // the ```output block after each; rendering gives back the very same text.
 
-/// A Markdown document whose ```` ```burn ```` blocks are cells; the ```` ```output ```` block
+/// A Markdown document whose `burn` code blocks are cells; the `output` block
 /// right after a code block (blank lines between) holds what the cell printed.
 public struct Notebook: Sendable {
     /// The document in order: prose (any text, other fenced blocks included) and code blocks.
@@ -13,7 +13,7 @@ public struct Notebook: Sendable {
     }
 
     public struct CodeBlock: Sendable {
-        /// The opening fence line (```` ```burn ```` and its newline), exactly as written.
+        /// The opening fence line (three backticks, `burn`, and its newline), exactly as written.
         public var opening: String
         /// The code between the fences.
         public var source: String
@@ -37,7 +37,7 @@ public struct Notebook: Sendable {
         public var closing: String
     }
 
-    /// The line of a ```` ```burn ```` fence that is never closed: running the notebook
+    /// The line of a `burn` code fence that is never closed: running the notebook
     /// reports it as a failed cell rather than skipping the code silently.
     public var unclosedBlockLine: Int?
 
