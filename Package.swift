@@ -59,6 +59,10 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
+        // Fuzz targets (Tests/Fuzz/run builds them with libFuzzer); an ordinary build makes
+        // commands that replay the inputs given as arguments.
+        .executableTarget(name: "FuzzSession", dependencies: ["BurnKit"], path: "Tests/Fuzz/Session"),
+        .executableTarget(name: "FuzzNotebook", dependencies: ["BurnKit"], path: "Tests/Fuzz/Notebook"),
         // Helpers the test targets share (a temporary directory).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
