@@ -75,6 +75,7 @@ let package = Package(
             ]
         ),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
-        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport"]),
+        // (And the fuzz targets, whose ordinary builds replay the inputs the fuzzers found.)
+        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport", "FuzzSession", "FuzzNotebook"]),
     ]
 )
