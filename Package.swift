@@ -62,6 +62,10 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
+        // Fuzz targets (Tests/Fuzz/run builds them with libFuzzer); an ordinary build makes
+        // commands that replay the inputs given as arguments.
+        .executableTarget(name: "FuzzSession", dependencies: ["BurnKit"], path: "Tests/Fuzz/Session"),
+        .executableTarget(name: "FuzzNotebook", dependencies: ["BurnKit"], path: "Tests/Fuzz/Notebook"),
         // Helpers the test targets share (a temporary directory).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BurnModelTests", dependencies: ["BurnModel"]),
@@ -74,6 +78,7 @@ let package = Package(
             ]
         ),
         // Runs the built `burn` binary (a dependency, so that `swift test` builds it).
-        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport"]),
+        // (And the fuzz targets, whose ordinary builds replay the inputs the fuzzers found.)
+        .testTarget(name: "burnTests", dependencies: ["burn", "BurnJupyter", "TestSupport", "FuzzSession", "FuzzNotebook"]),
     ]
 )

@@ -129,10 +129,12 @@ public final class Session {
 
     /// Reads a file for `run(file:)`, or throws the error that says it cannot.
     public func read(_ path: String) throws -> String {
-        guard let text = FilePaths.read(path) else {
-            throw BurnError(Diagnostic("cannot read '\(path)'", at: .none, hint: "check the path and its permissions"))
+        switch FilePaths.readSource(path) {
+        case .success(let text): return text
+        case .failure(let failure):
+            let (message, hint) = failure.message(path)
+            throw BurnError(Diagnostic(message, at: .none, hint: hint))
         }
-        return text
     }
 
     /// Evaluates one expression (or the statements of `source`, returning the last expression's value).

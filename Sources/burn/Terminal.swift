@@ -13,12 +13,18 @@ struct Terminal {
     var errorColor: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
     var outputColor: Bool { outputIsTerminal && getenv("NO_COLOR") == nil }
 
-    func write(_ text: String) { fputs(text, stdout) }
+    func write(_ text: String) { Terminal.put(text, stdout) }
 
     func error(_ text: String) {
         fflush(stdout)
-        fputs(text, stderr)
+        Terminal.put(text, stderr)
         fflush(stderr)
+    }
+
+    /// Writes every byte of `text`: `fputs` would stop at a NUL (`"a\0b"` printed `a`).
+    static func put(_ text: String, _ stream: UnsafeMutablePointer<FILE>?) {
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
     }
 
     func flushOutput() { fflush(stdout) }
@@ -29,7 +35,7 @@ struct Terminal {
     func makeSession(progress: Bool = true) -> Session {
         let session = Session()
         session.files = .everywhere
-        session.output = { fputs($0, stdout) }
+        session.output = { Terminal.put($0, stdout) }
         if progress && isatty(2) == 1 { session.progress = Terminal.showProgress }
         return session
     }

@@ -141,6 +141,29 @@ final class Interpreter {
         globalSlots[name].flatMap { runtime.globals[$0] }
     }
 
+    // MARK: - Cell values
+
+    /// `_n`, the value of REPL cell n, at index n - 1 (nil: the cell showed no value). Kept
+    /// apart from the globals and only appended to, so that the snapshot a cell takes records
+    /// a count instead of copying every earlier cell's value: memory grows linearly with the
+    /// cells, not with their square.
+    private(set) var cellValues: [Value?] = []
+
+    /// Records `value` as cell `number`'s (cells are numbered from 1, in order).
+    func setCellValue(_ number: Int, _ value: Value?) {
+        guard number >= 1 else { return }
+        if cellValues.count >= number { cellValues.removeSubrange((number - 1)...) }
+        cellValues.append(contentsOf: [Value?](repeating: nil, count: number - 1 - cellValues.count))
+        cellValues.append(value)
+    }
+
+    /// The value of `_n` (`name` is `_` and digits), if cell n showed one.
+    func cellValue(named name: String) -> Value? {
+        guard name.count > 1, name.first == "_", let n = Int(name.dropFirst()), n >= 1, n <= cellValues.count,
+              name.dropFirst().allSatisfy(\.isASCII) else { return nil }
+        return cellValues[n - 1]
+    }
+
     // MARK: - Expressions
 
     /// Resolves and evaluates an expression at top level.
@@ -177,13 +200,16 @@ final class Interpreter {
         var sourcedDefinitions: [SourcedDefinition]
         /// `locale fr` is state: a cell that fails or is undone leaves the locale as it was.
         var locale: NumberLocale
+        /// How many cells had a value (`cellValues` is only appended to, so a count is enough).
+        var cellValueCount: Int
     }
 
     func snapshot() -> Snapshot {
         Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
                  currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
                  imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng,
-                 sourcedDefinitions: sourcedDefinitions, locale: formatter.locale)
+                 sourcedDefinitions: sourcedDefinitions, locale: formatter.locale,
+                 cellValueCount: cellValues.count)
     }
 
     func restore(_ s: Snapshot) {
@@ -201,6 +227,7 @@ final class Interpreter {
         rng = s.rng
         sourcedDefinitions = s.sourcedDefinitions
         formatter.locale = s.locale
+        if cellValues.count > s.cellValueCount { cellValues.removeSubrange(s.cellValueCount...) }
     }
 }
 

@@ -50,13 +50,17 @@ final class IndexNode: Node {
             if case .range(let a, let b) = position {
                 if checked { _ = try checkCalendarYears(a, b, at: index.span) }
                 var values: [Quantity] = []
-                for y in a...b { values.append(try rt.world.value(company: company, metric: metric, year: y, at: span)) }
+                for y in a...b { values.append(try finite(rt.world.value(company: company, metric: metric, year: y, at: span))) }
                 return .seriesValues(SeriesValues(company: company, metric: metric, firstYear: a, values: values))
             }
             let y = try wholeNumber(position, at: index.span, what: "a year")
             if checked { try checkCalendarYear(y, at: index.span) }
-            if rt.formula == nil { return try rt.world.answer(company: company, metric: metric, year: y, at: span) }
-            return Value.make(try rt.world.value(company: company, metric: metric, year: y, at: span))
+            if rt.formula == nil {
+                let answer = try rt.world.answer(company: company, metric: metric, year: y, at: span)
+                if let q = answer.asQuantity { _ = try finite(q) }
+                return answer
+            }
+            return Value.make(try finite(rt.world.value(company: company, metric: metric, year: y, at: span)))
         case .seriesValues(let s):
             let y = try wholeNumber(position, at: index.span, what: "a year")
             guard y >= s.firstYear, y < s.firstYear + s.values.count else {
@@ -74,6 +78,13 @@ final class IndexNode: Node {
             throw Diagnostic("\(container.typeName.capitalizedFirst) cannot be indexed", at: base.span,
                              hint: "index a metric by year (`revenue[2024]`) or a list by position (`rounds[0]`)")
         }
+    }
+
+    /// A metric's value in a year, or the error when growth took it past any finite number
+    /// (`users grows 1000000000% per year` read in 2200): never `infinity` printed as a value.
+    private func finite(_ q: Quantity) throws -> Quantity {
+        guard q.draws != nil || !q.value.isInfinite else { throw Arithmetic.notFinite(span) }
+        return q
     }
 }
 

@@ -16,6 +16,8 @@ extension Resolver {
         if let slot = interpreter.globalSlots[name] {
             return GlobalNode(slot: slot, name: name, span: span)
         }
+        // `_3`: a REPL cell's value never changes once shown, so it is a constant here.
+        if let value = interpreter.cellValue(named: name) { return ConstantNode(value, span: span) }
         if world.isMetric(name) {
             guard let company = interpreter.currentCompany else {
                 throw Diagnostic("'\(name)' is a metric, but there is no current company", at: span,

@@ -111,8 +111,14 @@ extension Interpreter {
             throw Diagnostic("'\(path)' imports itself (through \(importing.count) file\(importing.count == 1 ? "" : "s"))", at: span)
         }
         if imported.contains(key) { return }
-        guard let text = files.read(full) else {
+        let text: String
+        switch files.readSource(full) {
+        case .success(let read): text = read
+        case .failure(.unreadable):
             throw Diagnostic("cannot read '\(path)'", at: span, hint: "paths are relative to the importing file: looked for \(full)")
+        case .failure(let failure):
+            let (message, hint) = failure.message(path)
+            throw Diagnostic(message, at: span, hint: hint)
         }
         importing.append(key)
         defer { importing.removeLast() }

@@ -69,6 +69,7 @@ extension World {
         } catch let error as ModelError {
             throw diagnostic(error, at: span)
         }
+        try checkTableSize(rows: projection.rows.count, columns: projection.columns.count, at: span)
         guard !projection.rows.isEmpty else {
             throw Diagnostic("\(company) has no facts to project from", at: span,
                              hint: "give a fact first, like `revenue[2024] = 3.7B`")
@@ -217,6 +218,28 @@ extension World {
         }
     }
 
+    // MARK: - Size
+
+    /// The most rows a table, a chart or a projection shows (years lie in 1900...2200, so a
+    /// year a row stays under it; the bound holds whatever the rows become).
+    static let maximumRows = 1_000
+    /// The most cells (rows × columns) one shows: `table revenue, revenue, ...` listing a
+    /// metric a thousand times would otherwise print a million cells.
+    static let maximumCells = 100_000
+
+    /// Refuses a table too large to read, before any of it is computed.
+    func checkTableSize(rows: Int, columns: Int, at span: Span) throws {
+        if rows > Self.maximumRows {
+            throw Diagnostic("this table would have \(rows) rows; at most 1,000", at: span,
+                             hint: "show fewer years: `in 2024..2030`")
+        }
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: max(columns, 1))
+        if overflow || cells > Self.maximumCells {
+            throw Diagnostic("this table would have \(rows) rows of \(columns) columns; at most 100,000 cells", at: span,
+                             hint: "show fewer metrics or years, or split it into several tables")
+        }
+    }
+
     // MARK: - table and compare
 
     private func table(metrics: [Name], companies: [Name], years: Expr?, _ span: Span, _ interpreter: Interpreter,
@@ -240,6 +263,7 @@ extension World {
         let columns = byMetric
             ? metrics.flatMap { m in names.map { Table.Column(company: $0, metric: m.text) } }
             : names.flatMap { c in metrics.map { Table.Column(company: c, metric: $0.text) } }
+        try checkTableSize(rows: range.count, columns: columns.count, at: span)
         let result: Table
         do {
             result = try state.table(columns: columns, years: range)

@@ -42,7 +42,7 @@ public enum Chart {
             out += s.label + "\n"
             for p in s.points {
                 let bar: String
-                if let v = p.value, largest > 0 {
+                if let v = p.value, v.isFinite, largest > 0, largest.isFinite {
                     let eighths = Int((abs(v) / largest * Double(width) * 8).rounded())
                     bar = String(repeating: v < 0 ? "░" : "█", count: eighths / 8) + (v < 0 ? "" : partial(eighths % 8))
                 } else {

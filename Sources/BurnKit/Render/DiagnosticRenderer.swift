@@ -36,19 +36,36 @@ public struct DiagnosticRenderer: Sendable {
     func snippet(file: SourceFile, span: Span, label: String?) -> String {
         let (line, column) = file.location(of: span.start)
         let lineIndex = file.lineIndex(of: span.start)
-        let text = file.lineText(lineIndex).replacingTabs()
+        let fullText = file.lineText(lineIndex)
         let width = String(line).count
         let pad = String(repeating: " ", count: width)
         var out = pad + paint("-->", blue) + " \(file.name):\(line):\(column)\n"
         out += pad + paint(" |", blue) + "\n"
-        out += paint(String(line), blue) + paint(" |", blue) + " " + text + "\n"
-        let lineEnd = file.lineStarts[lineIndex] + Array(file.lineText(lineIndex).utf8).count
+        let lineEnd = file.lineStarts[lineIndex] + fullText.utf8.count
         let endOffset = min(max(span.end, span.start + 1), max(lineEnd, span.start + 1))
         let caretCount = max(1, file.text(of: Span(file: span.file, start: span.start, end: endOffset)).count)
-        let carets = String(repeating: "^", count: caretCount)
-        out += pad + paint(" |", blue) + " " + String(repeating: " ", count: column - 1)
+        let window = Self.window(of: fullText.replacingTabs(), column: column, carets: caretCount)
+        out += paint(String(line), blue) + paint(" |", blue) + " " + window.text + "\n"
+        let carets = String(repeating: "^", count: window.carets)
+        out += pad + paint(" |", blue) + " " + String(repeating: " ", count: window.column - 1)
             + paint(carets + (label.map { " " + $0 } ?? ""), red) + "\n"
         return out
+    }
+
+    /// The most characters of a source line shown under an error.
+    static let maximumLineWidth = 160
+
+    /// A long line cut to `maximumLineWidth` characters around the caret, with `…` where it was
+    /// cut: a minified or generated line of a megabyte would otherwise print whole with each
+    /// error. Returns the text, the caret's column in it, and how many carets fit.
+    static func window(of text: String, column: Int, carets: Int) -> (text: String, column: Int, carets: Int) {
+        guard text.count > maximumLineWidth else { return (text, column, carets) }
+        let characters = Array(text)
+        let first = max(0, min(column - 1 - maximumLineWidth / 3, characters.count - maximumLineWidth))
+        let last = min(characters.count, first + maximumLineWidth)
+        let shown = (first > 0 ? "…" : "") + String(characters[first..<last]) + (last < characters.count ? "…" : "")
+        let caretColumn = column - first + (first > 0 ? 1 : 0)
+        return (shown, caretColumn, max(1, min(carets, last - (column - 1))))
     }
 
     // MARK: - Colour

@@ -60,13 +60,37 @@ public struct ValueFormatter: Sendable {
         let noneShare = draws.noneShare
         let none = noneShare > 0 ? ", none in " + percent(noneShare) + " of samples" : ""
         if s.kind == .year {
-            let p = s.order.percentiles([5, 50, 95]).map { String(Int($0.rounded())) }
+            let p = s.order.percentiles([5, 50, 95]).map { wholeNumber($0) }
             return (p[0] == p[2] ? p[1] : p[1] + interval(p[0], p[2])) + none
         }
         let p = s.order.percentiles([5, 95]).map { format(s.quantity($0)) }
         // An interval that prints as one number (`$13B to $13B`) says nothing: the mean alone.
-        let mean = format(s.quantity(draws.mean))
+        let mean = format(s.quantity(ValueFormatter.carefulMean(draws)))
         return (p[0] == p[1] ? mean : mean + interval(p[0], p[1])) + none
+    }
+
+    /// The mean of the draws with a value, without overflowing where the draws do not: the
+    /// plain sum of draws near `Double.greatestFiniteMagnitude` is infinite (`1e308 to 1.7e308`).
+    static func carefulMean(_ draws: Draws) -> Double {
+        let mean = draws.mean
+        guard mean.isInfinite, draws.valuedCount > 0 else { return mean }
+        let n = Double(draws.valuedCount)
+        var sum = 0.0
+        for x in draws.values where !x.isNaN { sum += x / n }
+        return sum
+    }
+
+    /// A year (or any whole number) as digits, or the words for a number that has none: never
+    /// `Int(x)` on a value that would not fit.
+    private func wholeNumber(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return plain(x) }
+        return String(Int(x.rounded()))
+    }
+
+    /// What a number that is not finite prints as: such a value is an error where it is made,
+    /// so this is a last defence that must not trap (`Int(log10(inf))`) nor look like money.
+    static func nonFinite(_ x: Double) -> String {
+        x.isNaN ? "not a number" : x < 0 ? "-infinity" : "infinity"
     }
 
     /// ` (90%: $4B to $5B)`; in French ` (90 % : 4 Md$ à 5 Md$)`, with the no-break spaces
@@ -91,6 +115,7 @@ public struct ValueFormatter: Sendable {
 
     public func format(_ q: Quantity) -> String {
         if q.isUncertain { return uncertain(Samples(q)) }
+        guard q.value.isFinite else { return ValueFormatter.nonFinite(q.value) }
         if q.unit.isNone {
             switch q.display {
             case .auto: return plain(q.value)
@@ -119,10 +144,14 @@ public struct ValueFormatter: Sendable {
 
     /// Money: `$3.7B`, `-$74B`, `€210B`, `$6,250`, `$12.5`; `6.6B CHF` for codes without a sign.
     public func money(_ x: Double, currency: String, display: Display = .auto) -> String {
+        guard x.isFinite else { return ValueFormatter.nonFinite(x) }
         if french { return frenchMoney(x, currency: currency, display: display) }
         let magnitude = abs(x)
         var body: String
-        if case .magnitude(let p) = display {
+        if magnitude >= ValueFormatter.scientificMoney, display == .auto {
+            // A million trillion and up: `$1.7e308`, not three hundred grouped digits and a `T`.
+            body = scientific(magnitude)
+        } else if case .magnitude(let p) = display {
             body = scaled(magnitude, power: p)
         } else if let (power, letter) = NumberFormat.suffix(for: abs(NumberFormat.roundSignificant(magnitude, moneyDigits))) {
             let rounded = NumberFormat.roundSignificant(magnitude, moneyDigits)
@@ -138,10 +167,14 @@ public struct ValueFormatter: Sendable {
         return sign + body + " " + currency
     }
 
+    /// Money from which its digits would not read: 10^18, a million trillion.
+    static let scientificMoney = 1e18
+
     static let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"]
 
     /// A plain number: up to 6 significant digits; from 1M up, 4 with a suffix: `107.692`, `4.4B`.
     public func plain(_ x: Double) -> String {
+        guard x.isFinite else { return ValueFormatter.nonFinite(x) }
         let magnitude = abs(x)
         if magnitude >= 1e15 { return scientific(x) }
         if magnitude != 0 && magnitude < 1e-6 { return scientific(x) }
@@ -157,6 +190,7 @@ public struct ValueFormatter: Sendable {
     /// `4.2%`, `75%`, `-75%`: one decimal, trailing `.0` dropped; with `:set digits N`, N
     /// significant digits (never fewer than the whole part has).
     public func percent(_ x: Double) -> String {
+        guard x.isFinite else { return ValueFormatter.nonFinite(x) }
         let sign = french ? FrenchSpace.noBreak + "%" : "%"
         guard let digits = ratioDigits else { return localized(NumberFormat.fixedTrimmed(x * 100, 1)) + sign }
         return localized(NumberFormat.significant(x * 100, max(digits, integerDigits(x * 100)))) + sign
@@ -166,6 +200,7 @@ public struct ValueFormatter: Sendable {
     /// 10, trailing zeros dropped (`6x`). With `:set digits N`: N significant digits below 10,
     /// N - 2 decimals from 10 (the default is N = 3).
     public func multiple(_ x: Double) -> String {
+        guard x.isFinite else { return ValueFormatter.nonFinite(x) }
         let digits = ratioDigits ?? 3
         // A factor of a million or more reads as a plain number does: `1.1Tx`, not 13 digits.
         if abs(x) >= 1e6 { return plain(x) + "x" }
@@ -192,12 +227,17 @@ public struct ValueFormatter: Sendable {
     /// `as B`: the digits (grouped, in the locale) and the magnitude's letter (`B`, or `Md`).
     func scaledParts(_ x: Double, power: Int) -> (number: String, letter: String) {
         let v = x / NumberFormat.power10(power)
-        let digits = max(moneyDigits, Int(Math.log10(max(abs(v), 1))) + 1)
+        guard v.isFinite else { return (ValueFormatter.nonFinite(v), "") }
         let letter = french ? NumberFormat.frenchLetter(forPower: power) : NumberFormat.letter(forPower: power)
+        // A million trillion of the magnitude and up: `1.003e299B`, not three hundred digits.
+        if abs(v) >= ValueFormatter.scientificMoney { return (scientific(v), letter) }
+        // At most 17 digits: a double has no more, and `Int` of a larger logarithm could trap.
+        let digits = max(moneyDigits, Int(min(Math.log10(max(abs(v), 1)), 16)) + 1)
         return (localized(NumberFormat.grouped(NumberFormat.significant(v, digits))), letter)
     }
 
     private func scientific(_ x: Double) -> String {
+        guard x.isFinite, x != 0 else { return x == 0 ? "0" : ValueFormatter.nonFinite(x) }
         let exponent = Int(Math.log10(abs(x)).rounded(.down))
         let mantissa = x / NumberFormat.power10(exponent)
         return localized(NumberFormat.significant(mantissa, moneyDigits)) + "e" + String(exponent)
@@ -219,7 +259,9 @@ public struct ValueFormatter: Sendable {
         var number: String
         var letter = ""
         let rounded = NumberFormat.roundSignificant(magnitude, moneyDigits)
-        if case .magnitude(let p) = display {
+        if magnitude >= ValueFormatter.scientificMoney, display == .auto {
+            number = scientific(magnitude)
+        } else if case .magnitude(let p) = display {
             (number, letter) = scaledParts(magnitude, power: p)
         } else if let power = NumberFormat.frenchPower(for: rounded) {
             number = localized(NumberFormat.grouped(NumberFormat.significant(rounded / NumberFormat.power10(power), moneyDigits)))

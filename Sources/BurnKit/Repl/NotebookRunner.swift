@@ -63,7 +63,9 @@ extension ReplSession {
                                             checksFailed: session.checkCounts.failed - failedBefore))
         }
         if let line = notebook.unclosedBlockLine {
+            // Located as cells are (`<cell 3>:1:5`): the notebook's line, column 1.
             let message = "error: the ```burn block opened at line \(line) is never closed\n"
+                + " --> <notebook>:\(line):1\n"
                 + "  = help: end it with a line of three backticks: ```\n"
             blocks.append(NotebookRun.Block(line: line, expected: "", actual: message, failed: true, checksFailed: 0))
         }

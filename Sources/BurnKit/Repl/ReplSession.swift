@@ -86,10 +86,9 @@ public final class ReplSession {
                     }
                 }
             }
-            if let last {
-                interpreter.define("_", last)
-                interpreter.define("_\(number)", last)
-            }
+            if let last { interpreter.define("_", last) }
+            // `_n` is not a global: a global per cell made each cell's snapshot copy them all.
+            interpreter.setCellValue(number, last)
             cells.append(Cell(number: number, source: source, output: printed, digits: digits,
                               locale: localeBefore, localeAfter: interpreter.formatter.locale))
             statesBefore.append(before)

@@ -61,6 +61,12 @@ public struct FileAccess: Sendable {
         resolved(path).flatMap(FilePaths.read)
     }
 
+    /// A source file (`import`) at `path`: allowed, then a regular file under the size cap.
+    func readSource(_ path: String) -> Result<String, FilePaths.ReadFailure> {
+        guard let path = resolved(path) else { return .failure(.unreadable) }
+        return FilePaths.readSource(path)
+    }
+
     /// What a write did: written (to disk or to the host), refused, or failed.
     enum WriteOutcome: Equatable {
         case written

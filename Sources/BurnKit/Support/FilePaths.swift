@@ -5,6 +5,11 @@ import Glibc
 import Darwin
 #endif
 
+/// `read(2)`, named apart from `FilePaths.read`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
 /// Public for the `burn` executable and the Jupyter kernel, so that every part of Burn reads
 /// and writes files one way.
 public enum FilePaths {
@@ -43,13 +48,55 @@ public enum FilePaths {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The file's text as UTF-8, or nil if it cannot be read. A UTF-8 byte-order mark is
-    /// dropped: editors on Windows add it, and it would be an invisible first character.
+    /// The file's text as UTF-8, or nil if it cannot be read (`readSource` says why).
     static func read(_ path: String) -> String? {
-        guard let bytes = readBytes(path) else { return nil }
+        try? readSource(path).get()
+    }
+
+    /// The most a source file (a script, an import, a notebook) may hold: 64 MB.
+    static let maximumSourceBytes = 64 << 20
+
+    /// Why a source file was not read.
+    enum ReadFailure: Error, Equatable {
+        case unreadable, notRegularFile, tooLarge
+
+        /// The diagnostic's message and hint for `path` as the user wrote it.
+        func message(_ path: String) -> (message: String, hint: String) {
+            switch self {
+            case .unreadable: ("cannot read '\(path)'", "check the path and its permissions")
+            case .notRegularFile: ("'\(path)' is not a regular file",
+                                   "a source must be a file: not a directory, a device or a pipe")
+            case .tooLarge: ("'\(path)' is larger than 64 MB",
+                             "split it into files that `import` each other")
+            }
+        }
+    }
+
+    /// A source file's text as UTF-8: only a regular file (`/dev/zero` or a pipe would never
+    /// end), of at most 64 MB. A UTF-8 byte-order mark is dropped: editors on Windows add it,
+    /// and it would be an invisible first character.
+    static func readSource(_ path: String) -> Result<String, ReadFailure> {
+        // O_NONBLOCK: opening a pipe with no writer must not wait; it is refused below.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.unreadable) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
+        guard info.st_size <= maximumSourceBytes else { return .failure(.tooLarge) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return .failure(.unreadable) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            // A file that grows while it is read is held to the same bound.
+            if bytes.count > maximumSourceBytes { return .failure(.tooLarge) }
+        }
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let body = bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes[...]
-        return String(decoding: body, as: UTF8.self)
+        return .success(String(decoding: body, as: UTF8.self))
     }
 
     /// The file's bytes, or nil if it cannot be read.

@@ -77,6 +77,13 @@ public struct Lexer {
     }
 
     mutating func report(_ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
+        // A run of unexpected characters (NUL bytes, binary data) is one error under all of
+        // them, not one per byte: 10,000 NULs printed 10,000 diagnostics of a 10,000-byte line.
+        if message.hasPrefix("unexpected character"), let last = diagnostics.last,
+           last.message.hasPrefix("unexpected character"), last.span.end == start {
+            diagnostics[diagnostics.count - 1].span = span(last.span.start, end)
+            return
+        }
         diagnostics.append(Diagnostic(message, at: span(start, end), hint: hint))
     }
 

@@ -70,7 +70,19 @@ public struct Parser {
         let lexed = Lexer.run(file, locale: locale)
         var parser = Parser(file: file, tokens: lexed.tokens, locale: locale)
         let statements = parser.parseFile()
-        return (statements, lexed.diagnostics + parser.diagnostics)
+        return (statements, shown(lexed.diagnostics + parser.diagnostics))
+    }
+
+    /// The most syntax errors reported for one file; the rest are counted in a last one.
+    static let maximumDiagnostics = 50
+
+    /// At most `maximumDiagnostics` errors: a file of binary garbage has an error a line.
+    private static func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > maximumDiagnostics else { return diagnostics }
+        let rest = diagnostics[maximumDiagnostics...]
+        let more = Diagnostic("\(rest.count) more syntax errors", at: rest[rest.startIndex].span,
+                              hint: "fix the errors above first")
+        return Array(diagnostics.prefix(maximumDiagnostics)) + [more]
     }
 
     /// For the REPL: whether `text` stops inside an open bracket or string, or after a binary
