@@ -22,7 +22,8 @@ public struct Draws: Sendable, Hashable {
     }
 
     // Equal draws are equal whatever is known about them.
-    /// Equal when the values are equal (bit for bit as `Double`s compare), whatever is known about them.
+    /// Equal when the values are equal as `Double`s compare (a NaN draw equals nothing), whatever is known
+    /// about them.
     public static func == (a: Draws, b: Draws) -> Bool { a.values == b.values }
     /// Hashes the values only, matching `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }

@@ -12,7 +12,7 @@ public struct LaneSum {
         case constant(Double)
     }
 
-    /// The amount or term the sum starts from.
+    /// The term the sum starts from.
     public let start: Term
     /// The terms added to `start`, in order.
     public let terms: [Term]

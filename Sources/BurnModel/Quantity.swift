@@ -36,7 +36,8 @@ public enum UnitError: Error, Sendable, Equatable {
     }
 }
 
-/// A number with a unit (money in a currency, GW, months, none) and a display hint; certain, or uncertain with `draws`.
+/// A number with a unit (money in a currency, GW, months, none) and a display hint; certain, or uncertain
+/// with `draws`.
 public struct Quantity: Sendable, Hashable {
     /// The amount, in `unit` as written (10 GW is 10 with unit GW). NaN when the quantity is
     /// uncertain: its amounts are then `draws`.
@@ -165,7 +166,8 @@ public struct Quantity: Sendable, Hashable {
         throw UnitError.meaningless(message: message, hint: hint)
     }
 
-    /// The quotient, converting a divisor in another currency with `rates` (in `year`); throws when the arithmetic has no meaning or no rate exists.
+    /// The quotient, converting a divisor in another currency with `rates` (in `year`); throws when the
+    /// arithmetic has no meaning or no rate exists.
     public func divided(by other: Quantity, rates: Rates, year: Int? = nil) throws -> Quantity {
         let outcome = try KindArithmetic.check(.divide, self, other)
         // A plain number over money is a ratio of two amounts (`1.4T / $13B`), not "per dollar".
@@ -190,7 +192,8 @@ public struct Quantity: Sendable, Hashable {
         return Quantity.lanewise(self, other) { $0 / ($1 * rate) * factor }.with(unit, display: KindArithmetic.display(outcome))
     }
 
-    /// The quantity to the power `exponent`, a plain number (whole for a quantity with a unit); throws otherwise.
+    /// The quantity to the power `exponent`, a plain number (whole for a quantity with a unit); throws
+    /// otherwise.
     public func raised(to exponent: Quantity) throws -> Quantity {
         let outcome = try KindArithmetic.check(.power, self, exponent)
         guard exponent.isPlain else { throw UnitError.badPower(exponent.unit) }

@@ -53,7 +53,8 @@ public enum AnyIdentity: Sendable, Hashable {
         }
     }
 
-    /// The identity as written: `operating_income - revenue + costs = 0`, `margin = operating_income / revenue`.
+    /// The identity as written: `operating_income - revenue + costs = 0`, `margin = operating_income /
+    /// revenue`.
     public var description: String {
         switch self {
         case .linear(let identity): return identity.description

@@ -40,7 +40,8 @@ public struct Round: Sendable, Hashable {
     /// Where the round is declared, for diagnostics and `sources`.
     public var at: SourceRef?
 
-    /// A round raising `amount` in `year` (and `month`), with its optional valuation, lead, investors and source.
+    /// A round raising `amount` in `year` (and `month`), with its optional valuation, lead, investors and
+    /// source.
     public init(_ label: String? = nil, year: Int, month: Int? = nil, amount: Quantity,
                 valuation: RoundValuation? = nil, lead: String? = nil, investors: [Investor] = [],
                 source: String? = nil, at: SourceRef? = nil) {

@@ -185,7 +185,8 @@ extension Value: Equatable {
 }
 
 extension SeriesValues {
-    /// Same company, metric and first year, and the same values (a year with no value matches one with no value).
+    /// Same company, metric and first year, and the same values (a year with no value matches one with no
+    /// value).
     public static func == (a: SeriesValues, b: SeriesValues) -> Bool {
         a.company == b.company && a.metric == b.metric && a.firstYear == b.firstYear
             && a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { Value.same($0, $1, noValueMatches: true) }

@@ -1,6 +1,7 @@
 // DiagnosticRenderer: the caret display of LANGUAGE.md section 8, with colour as a separate layer.
 
-/// Turns a diagnostic into the text a terminal shows: `error: message`, the file, line and column, the source line with a caret under the culprit, its label, notes and the `help:` line.
+/// Turns a diagnostic into the text a terminal shows: `error: message`, the file, line and column, the
+/// source line with a caret under the culprit, its label, notes and the `help:` line.
 public struct DiagnosticRenderer: Sendable {
     /// Whether to colour the text with ANSI escapes (for a terminal).
     public var color: Bool
