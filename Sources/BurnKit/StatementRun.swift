@@ -11,6 +11,7 @@ public struct StatementRun {
     /// The value of an expression statement; nil for every other statement.
     public let value: Value?
 
+    /// A statement of `source` at `span` that ran, with its value if it is an expression statement.
     public init(source: SourceFile, span: Span, value: Value?) {
         self.source = source
         self.span = span

@@ -4,6 +4,7 @@
 /// Years of facts, rules, rounds, ranges and questions lie between 1900 and 2200, so that a
 /// typo (`revenue[24]`) is an error instead of a cell nobody meant.
 public enum CalendarYear {
+    /// The years a model accepts, 1900 through 2200.
     public static let bounds = 1900...2200
 
     /// Nil for a year in bounds; otherwise the message and hint every caller shows:

@@ -15,6 +15,8 @@ public struct Holder: Sendable, Hashable {
     /// for them, so what the given amounts leave is split evenly among such investors.
     public var assumed: Bool
 
+    /// A line giving `name` a `share` (0 to 1), bought in the round at position `round` (nil: the
+    /// earlier holders); `assumed` when the share is an even split of what named amounts leave.
     public init(name: String, share: Double, round: Int? = nil, assumed: Bool = false) {
         self.name = name
         self.share = share
@@ -25,7 +27,9 @@ public struct Holder: Sendable, Hashable {
 
 /// The holders right after one round: the earlier holders, then each round's lines so far.
 public struct CapTableStep: Sendable {
+    /// The round just closed.
     public var round: Round
+    /// The holders right after it: the earlier holders, then each round's lines so far.
     public var holders: [Holder]
 }
 

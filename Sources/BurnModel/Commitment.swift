@@ -8,12 +8,15 @@ public struct Commitment {
     public var amount: Quantity?
     /// `10 GW`, with `price` `$35B/GW`.
     public var capacity: Quantity?
+    /// The price of one unit of `capacity` (`$35B/GW`); nil for a commitment in money.
     public var price: Quantity?
     /// The years it is spread over, inclusive.
     public var years: ClosedRange<Int>
     /// The metric each year's share feeds besides `commitments`: `capex` or `costs`.
     public var metric: String
+    /// The `source "..."` citation; nil when not given.
     public var source: String?
+    /// Where the commitment is declared.
     public var at: SourceRef?
 
     /// `commit 300B to Oracle over 2027..2031 [as costs]`.

@@ -2,8 +2,11 @@
 
 /// A known value: `revenue[2024] = 3.7B source "001"`.
 public struct Fact {
+    /// The value given.
     public var value: Quantity
+    /// The `source "..."` citation; nil when not given.
     public var source: String?
+    /// Where the fact is declared.
     public var at: SourceRef?
     /// Declaration order across the model, for `sources` and messages.
     public var sequence: Int
@@ -27,13 +30,19 @@ public struct FactCell {
 /// A company of the model. Read it through `Model.company(named:)`; change it through
 /// `Model`'s mutating methods, which keep the caches right.
 public struct Company {
+    /// The company's name, as declared.
     public let name: String
+    /// The currency its money is reported in (`currency EUR`); USD by default.
     public internal(set) var currency: String = "USD"
+    /// The year it was founded (`founded 2015`); nil when not given.
     public internal(set) var founded: Int?
+    /// Its `note "..."` lines, in order.
     public internal(set) var notes: [String] = []
+    /// Where the company is declared.
     public internal(set) var at: SourceRef?
     /// Rounds in declaration order (`Model.rounds(company:)` gives them by date).
     public internal(set) var rounds: [Round] = []
+    /// Its commitments (`commit ...`), in declaration order.
     public internal(set) var commitments: [Commitment] = []
 
     /// metric → year → the facts given for that cell.

@@ -2,6 +2,7 @@
 
 /// A node of an explanation: a value, how it was obtained, and the values it came from.
 public struct Derivation {
+    /// How a value was obtained.
     public enum Method {
         case fact(source: String?, at: SourceRef?)
         /// The rounds of the year (for raised: their sum; for valuation: the latest post).
@@ -22,11 +23,17 @@ public struct Derivation {
         case zeroDefault
     }
 
+    /// The company whose value this is.
     public var company: String
+    /// The metric whose value this is.
     public var metric: String
+    /// The year of the value.
     public var year: Int
+    /// The value.
     public var value: Quantity
+    /// How the value was obtained.
     public var method: Method
+    /// The values it was obtained from, each derived in turn.
     public var children: [Derivation]
     /// True when the tree was cut at the depth asked for and this node has inputs not shown.
     public var truncated: Bool

@@ -5,6 +5,7 @@
 /// cash in draw i follows from its revenue and costs in draw i. NaN marks a draw in which the
 /// number has no value: a runway when nothing burns, a break-even that never comes.
 public struct Draws: Sendable, Hashable {
+    /// The draws, one per sample; NaN where the number has no value.
     public var values: [Double] {
         didSet { knownFinite = false }
     }
@@ -12,6 +13,7 @@ public struct Draws: Sendable, Hashable {
     /// the same pass), so `hasNoInfinity` need not read them again. False: not known.
     public private(set) var knownFinite = false
 
+    /// Draws with these values, one per sample.
     public init(_ values: [Double]) { self.values = values }
 
     @usableFromInline init(_ values: [Double], infinities: Int) {
@@ -20,9 +22,13 @@ public struct Draws: Sendable, Hashable {
     }
 
     // Equal draws are equal whatever is known about them.
+    /// Equal when the values are equal as `Double`s compare (a NaN draw equals nothing), whatever is known
+    /// about them.
     public static func == (a: Draws, b: Draws) -> Bool { a.values == b.values }
+    /// Hashes the values only, matching `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
+    /// The number of draws.
     public var count: Int { values.count }
 
     /// The draws at `lanes` (the lanes a slice of the evaluation works on).
@@ -60,6 +66,7 @@ public struct Draws: Sendable, Hashable {
     /// Percentiles (0...100) of the draws that have a value (see `OrderStatistics`).
     public func percentiles(_ ps: [Double]) -> [Double] { OrderStatistics(self).percentiles(ps) }
 
+    /// The `p`th percentile (0...100) of the draws with a value.
     public func percentile(_ p: Double) -> Double { percentiles([p])[0] }
 
     // MARK: - Lane by lane
@@ -193,6 +200,7 @@ public final class OrderStatistics: @unchecked Sendable {
     private var known: [Int: Double] = [:]
     private lazy var sample: [Double] = evenlySpacedSample()
 
+    /// Order statistics of `draws`, leaving out draws with no value.
     public init(_ draws: Draws) {
         values = draws.values.contains(where: \.isNaN) ? draws.values.filter { !$0.isNaN } : draws.values
     }

@@ -2,9 +2,13 @@
 
 /// A sourced fact as `sources` lists it.
 public struct FactRecord {
+    /// The company the fact is about.
     public var company: String
+    /// The metric the fact gives.
     public var metric: String
+    /// The year the fact gives.
     public var year: Int
+    /// The fact: its value, source and place.
     public var fact: Fact
     /// True when the cell's facts disagree (LANGUAGE.md section 4).
     public var isDisputed: Bool

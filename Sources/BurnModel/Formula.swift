@@ -10,8 +10,11 @@ public protocol Formula {
 
 /// A formula from a Swift closure (for tests and native built-ins).
 public struct FormulaFunction: Formula {
+    /// The closure that computes the formula's value.
     public let body: (FormulaContext) throws -> Quantity
+    /// A formula computed by `body`.
     public init(_ body: @escaping (FormulaContext) throws -> Quantity) { self.body = body }
+    /// The formula's value, computed by `body` in `context`.
     public func evaluate(_ context: FormulaContext) throws -> Quantity { try body(context) }
 }
 

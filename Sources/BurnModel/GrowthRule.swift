@@ -2,6 +2,7 @@
 
 /// A rule for the years a metric has no fact. Later rules win where they overlap.
 public struct GrowthRule {
+    /// How the rule makes the metric grow.
     public enum Kind: Sendable, Hashable {
         /// `grows 50% per year [from Y1] [until Y2]`: each year is the year before times
         /// (1 + rate). With no `from`, it starts the year after the metric's first known value
@@ -17,9 +18,12 @@ public struct GrowthRule {
         case reaches(Quantity, in: Int)
     }
 
+    /// How the rule makes the metric grow.
     public var kind: Kind
+    /// Where the rule is declared.
     public var at: SourceRef?
 
+    /// A rule of `kind`, declared at `at`.
     public init(_ kind: Kind, at: SourceRef? = nil) {
         self.kind = kind
         self.at = at

@@ -4,19 +4,27 @@
 /// `operating_income - revenue + costs = 0`. A metric-year with exactly one unknown term,
 /// all others known, is derived from it.
 public struct Identity: Sendable, Hashable {
+    /// One term of an identity: a coefficient times a metric.
     public struct Term: Sendable, Hashable {
+        /// The factor the metric is multiplied by (`-1` for a subtracted metric).
         public var coefficient: Double
+        /// The metric's name.
         public var metric: String
+        /// The term `coefficient * metric`.
         public init(_ coefficient: Double, _ metric: String) {
             self.coefficient = coefficient
             self.metric = metric
         }
     }
 
+    /// The terms summed, in order.
     public var terms: [Term]
+    /// The constant added to the terms.
     public var constant: Double
+    /// Where the identity is declared; nil for a built-in one.
     public var at: SourceRef?
 
+    /// The identity `sum(terms) + constant = 0`.
     public init(_ terms: [Term], constant: Double = 0, at: SourceRef? = nil) {
         self.terms = terms
         self.constant = constant

@@ -87,6 +87,8 @@ public enum KindOutcome: Sendable, Equatable {
     case refused(message: String, hint: String)
 }
 
+/// The arithmetic of number kinds (plain, money, percent, multiple, unit): which operations have a meaning,
+/// and what kind the result is.
 public enum KindArithmetic {
     /// The table: the outcome of `lhs OP rhs` for two kinds.
     public static func outcome(_ op: KindOperator, _ lhs: NumberKind, _ rhs: NumberKind) -> KindOutcome {

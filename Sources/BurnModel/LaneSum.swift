@@ -12,11 +12,14 @@ public struct LaneSum {
         case constant(Double)
     }
 
+    /// The term the sum starts from.
     public let start: Term
+    /// The terms added to `start`, in order.
     public let terms: [Term]
     /// Divides the sum at the end (adding 0, so that -0 prints as 0); nil: no division.
     public let divisor: Double?
 
+    /// A sum of `start` and `terms` in order, divided by `divisor` at the end if given.
     public init(_ start: Term, _ terms: [Term], divisor: Double? = nil) {
         self.start = start
         self.terms = terms

@@ -42,8 +42,11 @@ public enum MetricRole: Sendable, Hashable {
 
 /// A declared metric. The catalogue is whatever the language declares; nothing is built in.
 public struct MetricDecl: Sendable, Hashable {
+    /// The metric's name (`revenue`).
     public var name: String
+    /// What it measures: money, a percentage, a multiple, a plain number or a unit.
     public var measure: Measure
+    /// Whether it is a flow (summed over a year) or a stock (a level at the year's end).
     public var kind: MetricKind
     /// A flow that is a sum of events (raised, commitments, capex): 0 in a year with none,
     /// instead of unknown.
@@ -56,6 +59,7 @@ public struct MetricDecl: Sendable, Hashable {
     /// Where it was declared.
     public var at: SourceRef?
 
+    /// A metric `name` measuring `measure`, a flow or a stock, with its default, role and place.
     public init(_ name: String, _ measure: Measure, _ kind: MetricKind = .flow,
                 defaultsToZero: Bool = false, role: MetricRole? = nil, at: SourceRef? = nil) {
         self.name = name
@@ -80,10 +84,12 @@ public struct MetricDecl: Sendable, Hashable {
 
 /// A metric's position in the catalogue, for callers that look names up once.
 public struct MetricID: Hashable, Sendable {
+    /// The metric's index in the catalogue's order of declaration.
     public let index: Int
 }
 
 /// A company's position in the model.
 public struct CompanyID: Hashable, Sendable {
+    /// The company's index in the model's order of declaration.
     public let index: Int
 }

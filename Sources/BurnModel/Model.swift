@@ -24,6 +24,7 @@ public struct Model {
     /// Watches long evaluations of an uncertain model: progress, and whether to stop.
     public var monitor: Monitor?
 
+    /// An empty model: no metrics, identities, companies or rates.
     public init() {}
 
     mutating func invalidate() { memo = Memo() }
@@ -48,6 +49,7 @@ public struct Model {
     /// Every declared metric, in declaration order.
     public var metrics: [MetricDecl] { metricList }
 
+    /// The metric declared as `name`; nil when there is none.
     public func metric(named name: String) -> MetricDecl? {
         metricIndices[name].map { metricList[$0] }
     }
@@ -122,10 +124,12 @@ public struct Model {
     /// Every company, in declaration order.
     public var companies: [Company] { companyList }
 
+    /// The company declared as `name`; nil when there is none.
     public func company(named name: String) -> Company? {
         companyIndices[name].map { companyList[$0] }
     }
 
+    /// The position of the company `name`, for looking it up once; nil when there is none.
     public func companyID(_ name: String) -> CompanyID? {
         companyIndices[name].map { CompanyID(index: $0) }
     }

@@ -25,8 +25,11 @@ public struct ModelError: Error, CustomStringConvertible {
 
     /// A secondary message, pointing at another place (the other fact of a contradiction).
     public struct Note: Sendable, Hashable {
+        /// The note's text (lowercase, no trailing period).
         public var message: String
+        /// Where the note points; nil for a note about no place.
         public var at: SourceRef?
+        /// A note saying `message`, pointing at `at` if given.
         public init(_ message: String, at: SourceRef? = nil) {
             self.message = message
             self.at = at
@@ -40,11 +43,15 @@ public struct ModelError: Error, CustomStringConvertible {
         case unknown(company: String, metric: String, year: Int)
     }
 
+    /// What went wrong, so callers can tell an unknown value from a real error.
     public var kind: Kind
     var text: Text
+    /// Where the culprit is declared; nil when it comes from no source.
     public var at: SourceRef?
+    /// Further messages pointing at related places.
     public var notes: [Note]
 
+    /// An error of `kind` saying `message`, with a fix in `hint`, its place and notes.
     public init(_ kind: Kind, _ message: String, hint: String? = nil, at: SourceRef? = nil, notes: [Note] = []) {
         self.kind = kind
         self.text = .plain(message, hint: hint)
@@ -86,6 +93,7 @@ public struct ModelError: Error, CustomStringConvertible {
         set { text = .plain(message, hint: newValue) }
     }
 
+    /// The message, then the hint after a colon when there is one.
     public var description: String {
         hint.map { "\(message): \($0)" } ?? message
     }

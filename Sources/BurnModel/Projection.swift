@@ -34,14 +34,19 @@ public enum YearAnswer: Sendable, Hashable {
 
 /// What `project` prints: one row a year from the company's first year.
 public struct Projection {
+    /// One year of the projection.
     public struct Row {
+        /// The year of the row.
         public var year: Int
         /// One cell per column.
         public var cells: [Cell]
     }
 
+    /// The company projected.
     public var company: String
+    /// The metrics shown, one a column, in order.
     public var columns: [String]
+    /// The rows, one a year in order.
     public var rows: [Row]
     /// Operating break-even: the first year with `operating_income >= 0`.
     public var breakeven: YearAnswer
@@ -62,16 +67,22 @@ public struct Projection {
 
 /// What `table` prints: any metrics of any companies over a range of years.
 public struct Table {
+    /// One column of a table: a company's metric.
     public struct Column: Hashable, Sendable {
+        /// The company whose metric the column shows.
         public var company: String
+        /// The metric the column shows.
         public var metric: String
+        /// The column of `company`'s `metric`.
         public init(company: String, metric: String) {
             self.company = company
             self.metric = metric
         }
     }
 
+    /// The columns, left to right.
     public var columns: [Column]
+    /// The years, one a row, in order.
     public var years: [Int]
     /// Rows by year, then cells by column.
     public var rows: [[Cell]]

@@ -11,6 +11,7 @@ public enum UnitError: Error, Sendable, Equatable {
     /// An operation the table of arithmetic refuses (`$2B * $3B`, `$1B + 10%`): `KindArithmetic`.
     case meaningless(message: String, hint: String)
 
+    /// What went wrong, as a diagnostic's message.
     public var message: String {
         switch self {
         case .mismatch(let op, let a, let b):
@@ -24,6 +25,7 @@ public enum UnitError: Error, Sendable, Equatable {
         }
     }
 
+    /// How to fix it, as a diagnostic's `help:` line; nil when there is no advice.
     public var hint: String? {
         switch self {
         case .mismatch: return "both sides need the same unit; use `as` to convert between compatible units"
@@ -34,15 +36,20 @@ public enum UnitError: Error, Sendable, Equatable {
     }
 }
 
+/// A number with a unit (money in a currency, GW, months, none) and a display hint; certain, or uncertain
+/// with `draws`.
 public struct Quantity: Sendable, Hashable {
     /// The amount, in `unit` as written (10 GW is 10 with unit GW). NaN when the quantity is
     /// uncertain: its amounts are then `draws`.
     public var value: Double
+    /// The unit the amount is in; `.none` for a plain number.
     public var unit: Unit
+    /// How the quantity prints (a percentage, a multiple, or chosen from the unit).
     public var display: Display
     /// The draws of an uncertain quantity, nil when it is certain.
     public var draws: Draws?
 
+    /// A certain quantity: `value` in `unit`, printed as `display` says.
     public init(_ value: Double, _ unit: Unit = .none, display: Display = .auto) {
         self.value = value
         self.unit = unit
@@ -57,11 +64,14 @@ public struct Quantity: Sendable, Hashable {
         self.draws = draws
     }
 
+    /// An amount of money in `currency` (USD by default).
     public static func money(_ value: Double, _ currency: String = "USD") -> Quantity {
         Quantity(value, .money(currency))
     }
 
+    /// True when the quantity has no unit.
     public var isPlain: Bool { unit.isNone }
+    /// True when the quantity is uncertain (it has draws).
     public var isUncertain: Bool { draws != nil }
 
     /// Certain and finite, or uncertain with no infinite draw (NaN draws have no value).
@@ -142,6 +152,7 @@ public struct Quantity: Sendable, Hashable {
         return Quantity.lanewise(self, other) { $0 + factor * $1 }.with(unit, display: display)
     }
 
+    /// The product, with the units multiplied; throws when the arithmetic has no meaning (`$2B * $3B`).
     public func multiplied(by other: Quantity) throws -> Quantity {
         let outcome = try KindArithmetic.check(.multiply, self, other)
         let (unit, factor) = unit.multiplied(by: other.unit)
@@ -155,6 +166,8 @@ public struct Quantity: Sendable, Hashable {
         throw UnitError.meaningless(message: message, hint: hint)
     }
 
+    /// The quotient, converting a divisor in another currency with `rates` (in `year`); throws when the
+    /// arithmetic has no meaning or no rate exists.
     public func divided(by other: Quantity, rates: Rates, year: Int? = nil) throws -> Quantity {
         let outcome = try KindArithmetic.check(.divide, self, other)
         // A plain number over money is a ratio of two amounts (`1.4T / $13B`), not "per dollar".
@@ -179,6 +192,8 @@ public struct Quantity: Sendable, Hashable {
         return Quantity.lanewise(self, other) { $0 / ($1 * rate) * factor }.with(unit, display: KindArithmetic.display(outcome))
     }
 
+    /// The quantity to the power `exponent`, a plain number (whole for a quantity with a unit); throws
+    /// otherwise.
     public func raised(to exponent: Quantity) throws -> Quantity {
         let outcome = try KindArithmetic.check(.power, self, exponent)
         guard exponent.isPlain else { throw UnitError.badPower(exponent.unit) }

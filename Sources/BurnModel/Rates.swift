@@ -1,5 +1,6 @@
 // Rates: exchange rates declared with `rate EUR = 1.0824 USD [in 2024]`.
 
+/// The exchange rates of a model: how much one currency is worth in another, in a year or in every year.
 public struct Rates: Sendable, Equatable {
     private struct Key: Hashable, Sendable {
         var from: String
@@ -9,6 +10,7 @@ public struct Rates: Sendable, Equatable {
 
     private var table: [Key: Double] = [:]
 
+    /// No rates.
     public init() {}
 
     /// One `from` is worth `value` of `to`, in `year` or (nil) in every year.
@@ -16,6 +18,7 @@ public struct Rates: Sendable, Equatable {
         table[Key(from: from, to: to, year: year)] = value
     }
 
+    /// True when no rate was declared.
     public var isEmpty: Bool { table.isEmpty }
 
     /// The rate from one currency to another: that year's, else the all-years one, else the

@@ -5,9 +5,13 @@
 /// division has no value (a zero revenue for the margin, a zero margin for the revenue) the
 /// identity gives none.
 public struct RatioIdentity: Sendable, Hashable {
+    /// The ratio metric (`margin`).
     public var ratio: String
+    /// The metric above the fraction bar (`operating_income`).
     public var numerator: String
+    /// The metric below the fraction bar (`revenue`).
     public var denominator: String
+    /// Where the identity is declared; nil for a built-in one.
     public var at: SourceRef?
 
     /// `RatioIdentity("margin", "operating_income", "revenue")`: margin = operating_income / revenue.
@@ -49,6 +53,8 @@ public enum AnyIdentity: Sendable, Hashable {
         }
     }
 
+    /// The identity as written: `operating_income - revenue + costs = 0`, `margin = operating_income /
+    /// revenue`.
     public var description: String {
         switch self {
         case .linear(let identity): return identity.description

@@ -19,6 +19,7 @@ public final class Monitor: @unchecked Sendable {
     /// must throw (at `check`) before anything keeps it. Only the evaluating thread touches it.
     public var tripped = false
 
+    /// A monitor with no callbacks: it reports nothing and never stops an evaluation.
     public init() {}
 
     /// Throws when a limit is met or a stop was asked (`EvaluationStopped` when only
@@ -42,6 +43,7 @@ public protocol StopsEvaluation: Error {
 
 /// Thrown when a `Monitor` asked a long evaluation to stop.
 public struct EvaluationStopped: Error, Sendable, StopsEvaluation {
+    /// True: a stop asked by the monitor ends the evaluation wherever it is.
     public var stopsEvaluation: Bool { true }
 }
 

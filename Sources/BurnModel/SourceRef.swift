@@ -10,6 +10,7 @@ public struct SourceRef: Hashable, Sendable {
     /// Offset just past the last character.
     public var end: Int
 
+    /// The place `[start, end)` in the file numbered `file`.
     public init(file: Int, start: Int, end: Int) {
         self.file = file
         self.start = start

@@ -2,13 +2,16 @@
 
 /// A named unit the vocabulary knows: `GW` is 1e9 of the base unit `W`.
 public struct UnitDefinition: Sendable, Hashable {
+    /// The unit's name as written (`GW`).
     public var name: String
+    /// The plural it also answers to (`months` for `month`); nil when it has none.
     public var plural: String?
     /// The base unit this one measures in (`W` for `GW`); a base unit names itself.
     public var base: String
     /// How many base units one of this unit is.
     public var scale: Double
 
+    /// A unit `name` worth `scale` of the base unit `base`.
     public init(name: String, plural: String? = nil, base: String, scale: Double) {
         self.name = name
         self.plural = plural
@@ -19,9 +22,12 @@ public struct UnitDefinition: Sendable, Hashable {
 
 /// One named unit raised to a power, inside a compound unit (`km` in `$/km` has power -1).
 public struct UnitFactor: Sendable, Hashable {
+    /// The named unit.
     public var unit: UnitDefinition
+    /// Its power in the compound unit (negative below the fraction bar).
     public var power: Int
 
+    /// The unit `unit` raised to `power`.
     public init(_ unit: UnitDefinition, power: Int = 1) {
         self.unit = unit
         self.power = power
@@ -46,18 +52,23 @@ public struct Unit: Sendable, Hashable {
     /// Named units, sorted by base unit, no zero powers.
     public var factors: [UnitFactor]
 
+    /// A unit with a money dimension in `currency` to `moneyPower`, times `factors`.
     public init(currency: String? = nil, moneyPower: Int = 0, factors: [UnitFactor] = []) {
         self.currency = currency
         self.moneyPower = moneyPower
         self.factors = factors
     }
 
+    /// No unit: a plain number.
     public static let none = Unit()
+    /// Money in `currency` (an ISO code such as `USD`).
     public static func money(_ currency: String) -> Unit { Unit(currency: currency, moneyPower: 1) }
+    /// The named unit `definition`, to the power 1.
     public static func named(_ definition: UnitDefinition) -> Unit {
         Unit(factors: [UnitFactor(definition)])
     }
 
+    /// True for a plain number (no money, no named unit).
     public var isNone: Bool { moneyPower == 0 && factors.isEmpty }
     /// Exactly money, with no other unit (`$3B`, not `$35B/GW`).
     public var isMoney: Bool { moneyPower == 1 && factors.isEmpty }

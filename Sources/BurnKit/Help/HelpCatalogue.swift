@@ -1,6 +1,8 @@
 // HelpCatalogue: every help topic of a session, in listing order, and how a typed name finds
 // one: `grows`, `cagr`, `:undo` or `undo`, `round()` (the function, where a statement has the name).
 
+/// Every help topic a session has (statements, questions, metrics, functions, REPL commands, concepts), and
+/// the lookup `:help NAME` uses.
 public struct HelpCatalogue: Sendable {
     /// The topics, grouped in the order `:help` lists them.
     public let topics: [HelpTopic]

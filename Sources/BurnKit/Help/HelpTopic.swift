@@ -19,6 +19,7 @@ public enum HelpGroup: String, Sendable, CaseIterable {
 public struct HelpTopic: Sendable {
     /// What `:help NAME` is typed with: `grows`, `revenue`, `cagr`, `:undo`, `round()`.
     public var name: String
+    /// The group `:help` lists the topic under.
     public var group: HelpGroup
     /// The forms, one a line: `METRIC grows RATE per year [from YEAR] [until YEAR]`.
     public var forms: [String]
@@ -35,6 +36,7 @@ public struct HelpTopic: Sendable {
     /// True when the example reads or writes files: the tests run it in a directory of its own.
     public var touchesFiles: Bool
 
+    /// A topic `name` in `group`, with its forms, summary, text, example and the example's output.
     public init(_ name: String, _ group: HelpGroup, forms: [String] = [], summary: String, text: String = "",
                 example: String = "", output: String = "", seeAlso: [String] = [], touchesFiles: Bool = false) {
         self.name = name

@@ -1,6 +1,9 @@
 // Function: a user function (`fn`) or a native built-in, called the same way.
 
+/// A function a script can call: a user function (`fn`) or a native built-in (a standard-library one, or
+/// one a host gave with `Session.define`).
 public final class Function {
+    /// The function's name, as called.
     public let name: String
     /// The number of arguments, or nil for a variadic native function.
     public let arity: Int?

@@ -233,9 +233,13 @@ final class Interpreter {
 
 /// A standard-library function's documentation, from its `##` comment lines.
 public struct FunctionDoc: Sendable {
+    /// The function's name.
     public var name: String
+    /// How it is called, with its parameters (`cagr(start, end, years)`).
     public var signature: String
+    /// What it does, from its `##` comment lines.
     public var text: String
+    /// A call that shows it at work; nil when the documentation has none.
     public var example: String?
     /// What the example prints.
     public var result: String?

@@ -27,6 +27,7 @@ public struct Limits: Sendable, Equatable {
     /// answers over all their draws, or one uncertain number.
     public var memory: Int
 
+    /// Limits with these values; the defaults are generous for real models.
     public init(steps: Int = 500_000_000, depth: Int = 1_000, seconds: Double = 120,
                 samples: Int = 10_000_000, memory: Int = 2 << 30) {
         self.steps = steps
@@ -36,6 +37,7 @@ public struct Limits: Sendable, Equatable {
         self.memory = memory
     }
 
+    /// The default limits: `Limits()`, what a session starts with.
     public static let `default` = Limits()
 }
 
@@ -292,7 +294,9 @@ struct FormulaFrame {
 
 /// Thrown when an evaluation is interrupted (Ctrl-C, or the host's `InterruptFlag`).
 public struct Interrupted: Error, Sendable, StopsEvaluation {
+    /// An interruption.
     public init() {}
+    /// True: an interruption stops the evaluation wherever it is.
     public var stopsEvaluation: Bool { true }
 }
 

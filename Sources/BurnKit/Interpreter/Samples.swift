@@ -8,6 +8,7 @@ import Synchronization
 /// Immutable, so `Sendable`: the one thing it remembers (the order statistics percentiles
 /// were read from) sits behind a lock.
 public final class Samples: Sendable {
+    /// What the draws of an uncertain value are: amounts, conditions or years.
     public enum Kind: Sendable {
         /// Amounts: money, quantities, plain numbers.
         case number
@@ -19,6 +20,7 @@ public final class Samples: Sendable {
 
     /// The draws, with their unit and display; `quantity.draws` is never nil.
     public let quantity: Quantity
+    /// Whether the draws are amounts, conditions or years.
     public let kind: Kind
 
     init(_ quantity: Quantity, kind: Kind = .number) {

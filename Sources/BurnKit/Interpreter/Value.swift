@@ -76,6 +76,7 @@ public enum Value: Sendable {
 
 /// A list; a class so that nesting depth is known without walking it (and bounded).
 public final class ListValue: Sendable {
+    /// The list's elements, in order.
     public let items: [Value]
     /// 1 for a flat list; deep values are refused before they could overflow the stack when freed.
     public let depth: Int
@@ -90,8 +91,11 @@ public final class ListValue: Sendable {
 
 /// Values of one metric over consecutive years.
 public struct SeriesValues: Sendable, Equatable {
+    /// The company the metric belongs to.
     public var company: String
+    /// The metric's name.
     public var metric: String
+    /// The year of `values[0]`.
     public var firstYear: Int
     /// One per year from `firstYear`; a year nothing gives (inside a materialised series's
     /// known years) is NaN in the series's unit.
@@ -100,7 +104,9 @@ public struct SeriesValues: Sendable, Equatable {
 
 /// A funding round, as a value: `OpenAI.rounds[0].post`.
 public struct RoundValue: Sendable, Equatable {
+    /// The company the round belongs to.
     public var company: String
+    /// The round's position in the company's rounds (0-based, as `rounds[0]`).
     public var index: Int
     /// How it prints: `round "Oct 2024" (2024-10): $6.6B at $157B post`.
     public var summary: String
@@ -112,15 +118,21 @@ public struct RoundValue: Sendable, Equatable {
 /// A round's figures, as `OpenAI.rounds[0].amount`, `.pre`, `.post`, … give them: a figure
 /// the round does not have is `.none` (e.g. no valuation given).
 public struct RoundFields: Sendable, Equatable {
+    /// How much the round raised.
     public var amount: Value
+    /// The pre-money valuation, or `.none` when the round has no valuation.
     public var pre: Value
+    /// The post-money valuation, or `.none` when the round has no valuation.
     public var post: Value
     /// amount / post, a percentage.
     public var dilution: Value
     /// post over the valuation before it, a multiple.
     public var stepUp: Value
+    /// The year the round closed.
     public var year: Int
+    /// The round's label; nil when it has none.
     public var label: String?
+    /// The lead investor; nil when none was named.
     public var lead: String?
 }
 
@@ -173,6 +185,8 @@ extension Value: Equatable {
 }
 
 extension SeriesValues {
+    /// Same company, metric and first year, and the same values (a year with no value matches one with no
+    /// value).
     public static func == (a: SeriesValues, b: SeriesValues) -> Bool {
         a.company == b.company && a.metric == b.metric && a.firstYear == b.firstYear
             && a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { Value.same($0, $1, noValueMatches: true) }

@@ -81,11 +81,13 @@ extension Value {
         return nil
     }
 
+    /// The boolean, for `.bool`; nil for any other value.
     public var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
+    /// The text, for `.string`; nil for any other value.
     public var string: String? {
         if case .string(let s) = self { return s }
         return nil

@@ -32,7 +32,9 @@ public enum TableAlignment: Sendable, Equatable {
 
 /// A table column: its header and alignment.
 public struct TableColumn: Sendable, Equatable {
+    /// The header text.
     public var header: String
+    /// How the column's cells are aligned.
     public var alignment: TableAlignment
 
     /// A column headed `header`, its cells aligned `alignment`.
@@ -45,7 +47,9 @@ public struct TableColumn: Sendable, Equatable {
 /// A table cell: the value it holds and how it prints. `value` is nil for a label (a fact's
 /// name, a source) and for an unknown cell (`?`); `.none(reason)` for a cell with no value (`-`).
 public struct TableCell: Sendable {
+    /// The typed value in the cell; nil for a label or an unknown.
     public var value: Value?
+    /// The cell as it prints.
     public var text: String
 
     /// A cell holding `value` (nil: a label or an unknown), printed as `text`.
@@ -69,10 +73,15 @@ public struct TableCell: Sendable {
 /// A table as data: an optional title line, columns, rows of typed cells, then notes (what a
 /// `?` or a column means) and closing lines (`project`'s summary), each one line.
 public struct TableEvent: Sendable {
+    /// A title line above the table; nil for none.
     public var title: String?
+    /// The columns, left to right.
     public var columns: [TableColumn]
+    /// The rows, top to bottom, one cell a column.
     public var rows: [[TableCell]]
+    /// Lines below the table saying what a `?` or a column means.
     public var notes: [String]
+    /// Closing lines after the notes (`project`'s summary).
     public var closing: [String]
     /// The session's table style when it was shown (how `plainText` draws it).
     public var style: TableStyle
@@ -93,8 +102,11 @@ public struct TableEvent: Sendable {
 /// the title names the companies and metrics; the formatter prints the SVG axis's ticks as the
 /// session prints values (`$20B`, or `20 Md$` under `locale fr`).
 public struct ChartEvent: Sendable {
+    /// The chart's title (companies and metrics).
     public var title: String
+    /// The lines drawn, one a series.
     public var series: [ChartSeries]
+    /// Prints the axis ticks as the session prints values.
     public var formatter: ValueFormatter
 
     /// A chart titled `title` (see `title(companies:metrics:)`) of `series`, its ticks printed by
@@ -125,8 +137,11 @@ public struct ChartEvent: Sendable {
 /// `explain`'s derivation tree: a metric in a year, its value, how it was obtained, and the
 /// values it was obtained from.
 public struct ExplainTree: Sendable {
+    /// The metric explained.
     public var metric: String
+    /// The year of the value explained.
     public var year: Int
+    /// The value, typed.
     public var value: Value
     /// The value as it prints.
     public var valueText: String
@@ -134,6 +149,7 @@ public struct ExplainTree: Sendable {
     public var how: String
     /// True when the tree stops here though the value has inputs (a depth limit).
     public var truncated: Bool
+    /// The values this one was obtained from, each explained in turn.
     public var children: [ExplainTree]
 
     /// A node of the tree: `metric` in `year`, its value and text, how it was obtained, its inputs.
@@ -153,7 +169,9 @@ public struct CheckFailureEvent: Sendable, Equatable {
     public var message: String
     /// Where the check is: the source's name, line and column (1-based).
     public var file: String
+    /// The check's line in its source (1-based).
     public var line: Int
+    /// The check's column in its line (1-based).
     public var column: Int
     /// The caret display, as printed.
     public var display: String

@@ -4,9 +4,13 @@ import BurnModel
 /// One line (or block of bars) of a chart: a label, a point a year, and the unit and display
 /// of its values (how the SVG chart's axis prints its ticks: `$20B`, `20%`).
 public struct ChartSeries: Sendable, Equatable {
+    /// The legend's text (`OpenAI revenue`).
     public var label: String
+    /// The points, one a year in order.
     public var points: [ChartPoint]
+    /// The unit of the values (how the axis prints them).
     public var unit: Unit
+    /// The display of the values (a percentage, a multiple, or from the unit).
     public var display: Display
 
     /// A series labelled `label` (the column's header), its values in `unit` shown as `display`.
@@ -20,8 +24,11 @@ public struct ChartSeries: Sendable, Equatable {
 
 /// A year's value in a chart (nil: none, drawn as a gap) and how it prints beside its bar.
 public struct ChartPoint: Sendable, Equatable {
+    /// The year of the point.
     public var year: Int
+    /// The value in the series's unit; nil for none (a gap).
     public var value: Double?
+    /// The value as it prints beside its bar.
     public var text: String
 
     /// A point: `year`, its value (nil: none) and its printed text.

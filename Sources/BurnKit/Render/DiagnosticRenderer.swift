@@ -1,8 +1,12 @@
 // DiagnosticRenderer: the caret display of LANGUAGE.md section 8, with colour as a separate layer.
 
+/// Turns a diagnostic into the text a terminal shows: `error: message`, the file, line and column, the
+/// source line with a caret under the culprit, its label, notes and the `help:` line.
 public struct DiagnosticRenderer: Sendable {
+    /// Whether to colour the text with ANSI escapes (for a terminal).
     public var color: Bool
 
+    /// A renderer, in colour or not.
     public init(color: Bool = false) { self.color = color }
 
     /// Renders one diagnostic against the file it points into (nil when it has no source).

@@ -2,6 +2,8 @@
 // a table with a header and numbers right-aligned, notes as paragraphs (`code` as <code>);
 // explain as nested lists.
 
+/// Output events as HTML fragments for Jupyter's rich display: tables with right-aligned numbers,
+/// notes with `code` marked up, explain trees as nested lists.
 public enum HTMLRender {
     /// Text made safe inside HTML elements and attribute values: `&`, `<`, `>`, `"` and `'`.
     public static func escape(_ text: String) -> String {

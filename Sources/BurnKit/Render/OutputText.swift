@@ -1,6 +1,8 @@
 // OutputText: the text front ends' rendering of output events (the REPL, `burn run`,
 // notebooks): aligned tables (or Markdown), terminal bars, the explain tree, `[n] value`.
 
+/// Output events as the text the REPL, `burn run` and notebooks print: aligned tables (or Markdown),
+/// terminal bars, the explain tree, `[n] value`.
 public enum OutputText {
     /// What the REPL and `burn run` print for `event`.
     public static func render(_ event: OutputEvent) -> String {

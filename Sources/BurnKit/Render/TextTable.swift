@@ -6,17 +6,22 @@ public enum TableStyle: String, Sendable, CaseIterable {
     case markdown
 }
 
+/// A table of text cells that prints as aligned columns or as Markdown.
 public struct TextTable: Sendable {
+    /// The column headers.
     public var headers: [String]
+    /// The rows, one string a cell.
     public var rows: [[String]]
     /// Columns aligned left (the labels); every other column is right-aligned.
     public var leftAligned: Set<Int> = [0]
 
+    /// A table with `headers` and `rows`; the first column is left-aligned.
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
     }
 
+    /// The table as text in `style`: aligned columns, or a Markdown table.
     public func render(_ style: TableStyle) -> String {
         style == .markdown ? markdown() : render()
     }

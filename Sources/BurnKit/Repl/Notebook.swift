@@ -7,11 +7,13 @@ public struct Notebook: Sendable {
     /// The document in order: prose (any text, other fenced blocks included) and code blocks.
     public var chunks: [Chunk]
 
+    /// A piece of the document: prose, or a `burn` code block with its output.
     public enum Chunk: Sendable {
         case prose(String)
         case code(CodeBlock)
     }
 
+    /// A `burn` code block, its fences as written, and the output block after it if any.
     public struct CodeBlock: Sendable {
         /// The opening fence line (three backticks, `burn`, and its newline), exactly as written.
         public var opening: String
@@ -21,6 +23,7 @@ public struct Notebook: Sendable {
         public var closing: String
         /// The 1-based line of the code's first line in the document.
         public var line: Int
+        /// The `output` block after the code block; nil when there is none.
         public var output: OutputBlock?
 
         /// A REPL command (`:set digits 6`) rather than Burn code.
@@ -29,11 +32,15 @@ public struct Notebook: Sendable {
         public var expected: String { output?.text ?? "" }
     }
 
+    /// An `output` block after a code block: what the cell printed, with its fences as written.
     public struct OutputBlock: Sendable {
         /// The blank lines between the code block and this one.
         public var gap: String
+        /// The opening fence line (three backticks, `output`, and its newline), exactly as written.
         public var opening: String
+        /// What the cell printed, as saved.
         public var text: String
+        /// The closing fence line, exactly as written.
         public var closing: String
     }
 
@@ -48,6 +55,7 @@ public struct Notebook: Sendable {
         unclosedBlockLine = parser.unclosedBurnFence
     }
 
+    /// A notebook made of `chunks`, in order.
     public init(chunks: [Chunk]) { self.chunks = chunks }
 
     /// Reads the notebook at `path`; nil when the file cannot be read.
@@ -76,6 +84,7 @@ public struct Notebook: Sendable {
         return out
     }
 
+    /// The code blocks (cells), in document order.
     public var codeBlocks: [CodeBlock] {
         chunks.compactMap { if case .code(let block) = $0 { return block } else { return nil } }
     }

@@ -5,6 +5,8 @@
 // the cells' `burn` metadata where it differs from the usual, so md → ipynb → md gives back the
 // very same bytes; an .ipynb from elsewhere gets the usual Markdown.
 
+/// Converts a Markdown notebook to and from a Jupyter `.ipynb` file, so that a round trip gives back the
+/// very same bytes.
 public enum NotebookIpynb {
     /// Whether `path` names a Jupyter notebook (`.ipynb`).
     public static func isIpynbPath(_ path: String) -> Bool { path.lowercased().hasSuffix(".ipynb") }
@@ -230,6 +232,7 @@ public enum NotebookIpynb {
 extension NotebookIpynb {
     /// Why an `.ipynb` text cannot be read as a notebook.
     public struct FormatError: Error, CustomStringConvertible {
+        /// What is wrong with the text.
         public var description: String
     }
 

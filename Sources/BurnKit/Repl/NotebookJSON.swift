@@ -16,9 +16,13 @@ public enum JSONValue: Sendable, Equatable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The text of a JSON string; nil for another kind of value.
     public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The value of a JSON boolean; nil for another kind of value.
     public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The elements of a JSON array; nil for another kind of value.
     public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    /// The members of a JSON object, in order; nil for another kind of value.
     public var members: [JSONMember]? { if case .object(let m) = self { return m } else { return nil } }
     /// A whole number that fits an `Int` exactly; nil otherwise (never traps).
     public var int: Int? {
@@ -45,8 +49,11 @@ public enum JSONValue: Sendable, Equatable {
 
 /// One member of a JSON object.
 public struct JSONMember: Sendable, Equatable {
+    /// The member's key.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
+    /// The member `key`: `value`.
     public init(key: String, value: JSONValue) {
         self.key = key
         self.value = value
@@ -141,8 +148,11 @@ extension JSONValue {
 
 /// Why a text is not JSON, and where (a byte offset).
 public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with the text.
     public var message: String
+    /// The byte offset where the reader found it.
     public var offset: Int
+    /// The message and where: `expected ':' at byte 12`.
     public var description: String { "\(message) at byte \(offset)" }
 }
 
@@ -152,6 +162,7 @@ extension JSONValue {
         try self.init(parsing: Array(text.utf8))
     }
 
+    /// Reads a JSON text from its UTF-8 bytes; nesting deeper than 512 is an error.
     public init(parsing bytes: [UInt8]) throws(JSONError) {
         var reader = JSONReader(bytes: bytes)
         self = try reader.document()

@@ -3,21 +3,27 @@
 
 /// What running a notebook found: each block's saved and actual output, and the checks.
 public struct NotebookRun: Sendable {
+    /// One code block of a notebook as run.
     public struct Block: Sendable {
         /// The line of the block's code in the notebook.
         public var line: Int
+        /// The output saved in the notebook.
         public var expected: String
+        /// The output the block gives now.
         public var actual: String
         /// Whether the cell failed (its error is its output).
         public var failed: Bool
         /// `check` statements of this block that failed (each printed in its output).
         public var checksFailed: Int
+        /// True when the block prints what the notebook saved.
         public var matches: Bool { expected == actual }
     }
 
+    /// The blocks, in document order.
     public var blocks: [Block]
     /// `check` statements that held and that failed inside the blocks.
     public var checksPassed: Int
+    /// `check` statements that failed inside the blocks.
     public var checksFailed: Int
 
     /// A block failed, and its saved output does not show that error: the notebook is broken.

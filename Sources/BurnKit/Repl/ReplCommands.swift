@@ -4,8 +4,11 @@
 extension ReplSession {
     /// A REPL command: its name, how it is written, and what it does (for `:help`).
     public struct Command: Sendable {
+        /// The command's name, colon included (`:undo`).
         public var name: String
+        /// How it is written, with its arguments (`:set digits N`).
         public var usage: String
+        /// What it does, in one line.
         public var summary: String
     }
 

@@ -11,7 +11,9 @@ import Darwin
 public struct ReplHistory: Sendable {
     /// The most entries kept; the oldest go first.
     public static let limit = 1000
+    /// The history file's path.
     public let path: String
+    /// The entries, oldest first.
     public private(set) var entries: [String]
 
     /// Lines in the file as far as this session knows (other sessions may append too).
@@ -32,6 +34,7 @@ public struct ReplHistory: Sendable {
         return nil
     }
 
+    /// The environment variable `name`; nil when it is not set.
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
@@ -85,6 +88,7 @@ public struct ReplHistory: Sendable {
         }.joined()
     }
 
+    /// The entries of a history file's text, oldest first (the escapes undone).
     public static func decode(_ text: String) -> [String] {
         text.split(separator: "\n").map { line in
             var entry = ""

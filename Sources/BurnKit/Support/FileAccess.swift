@@ -21,6 +21,7 @@ public struct FileAccess: Sendable {
     /// When set, `export` and `chart ... to` hand their bytes here instead of writing a file.
     public var writeHandler: (@Sendable (_ name: String, _ bytes: [UInt8]) -> Void)?
 
+    /// File access limited to `directories` (nil: anywhere).
     public init(directories: [String]?) { self.directories = directories }
 
     /// No file may be read or written.

@@ -1,6 +1,7 @@
 // LineDiff: a unified-style diff of two texts, line by line (longest common subsequence), for
 // showing how a notebook's output changed.
 
+/// A unified-style line diff of two texts, for showing how a notebook's output changed.
 public enum LineDiff {
     /// `--- expectedLabel`, `+++ actualLabel`, then every line: ` ` kept, `-` only expected,
     /// `+` only actual. Outputs are short, so every line is shown, not hunks.

@@ -3,16 +3,21 @@
 
 /// A name as written, with where it was written.
 public struct Name: Sendable, Equatable {
+    /// The name's text, as written.
     public var text: String
+    /// Where the name is in its source.
     public var span: Span
+    /// A name `text` written at `span`.
     public init(_ text: String, _ span: Span) {
         self.text = text
         self.span = span
     }
 }
 
+/// A prefix operator: `-` or `not`.
 public enum UnaryOp: String, Sendable { case negate = "-", not = "not" }
 
+/// An infix operator, spelled as in source (`+`, `==`, `and`).
 public enum BinaryOp: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
@@ -25,15 +30,20 @@ public enum ConversionTarget: Sendable, Equatable {
     case name(Name)
 }
 
+/// An expression node: what it is and where it was written.
 public struct Expr: Sendable {
+    /// The form of the expression and its parts.
     public var kind: ExprKind
+    /// Where the expression is in its source.
     public var span: Span
+    /// An expression of form `kind` written at `span`.
     public init(_ kind: ExprKind, _ span: Span) {
         self.kind = kind
         self.span = span
     }
 }
 
+/// The forms an expression takes (LANGUAGE.md section 3).
 public indirect enum ExprKind: Sendable {
     case number(Double, NumberStyle)
     /// `$6.6B`: a currency sign and an amount.
@@ -65,9 +75,13 @@ public indirect enum ExprKind: Sendable {
     case under(Expr, Name)
 }
 
+/// A statement node: what it is and where it was written.
 public struct Stmt: Sendable {
+    /// The form of the statement and its parts.
     public var kind: StmtKind
+    /// Where the statement is in its source.
     public var span: Span
+    /// A statement of form `kind` written at `span`.
     public init(_ kind: StmtKind, _ span: Span) {
         self.kind = kind
         self.span = span
@@ -82,6 +96,7 @@ public struct MetricType: Sendable, Equatable {
     public var kind: Name?
     /// Further words: `of events` (a sum of events, zero in a year without any).
     public var options: [Name]
+    /// A metric type: its measure, its kind (`flow`, `stock`) and further words.
     public init(measure: Name, kind: Name?, options: [Name] = []) {
         self.measure = measure
         self.kind = kind
@@ -101,8 +116,11 @@ public enum RuleKind: Sendable {
 
 /// An investor in `with A 1B, B 500M` (the amount is optional).
 public struct Investor: Sendable {
+    /// The investor's name.
     public var name: Name
+    /// How much the investor put in; nil when not given.
     public var amount: Expr?
+    /// An investor `name`, with the amount it put in if given.
     public init(name: Name, amount: Expr?) {
         self.name = name
         self.amount = amount
@@ -111,15 +129,23 @@ public struct Investor: Sendable {
 
 /// `round ["label"] [in 2024-10] raise X [at Y post|pre] [led by L] [with A, B]`
 public struct RoundDecl: Sendable {
+    /// The round's quoted label (`"Series C"`); nil when not given.
     public var label: String?
+    /// When the round closed (`in 2024-10`); nil when not given.
     public var date: Expr?
+    /// How much the round raised.
     public var amount: Expr
+    /// The valuation after `at`, pre or post money (see `isPost`); nil when not given.
     public var valuation: Expr?
     /// True for `post`, false for `pre` (meaningful only with `valuation`).
     public var isPost: Bool
+    /// The lead investor (`led by L`); nil when not given.
     public var leadBy: Name?
+    /// The investors after `with`, in order.
     public var investors: [Investor]
+    /// The `source "..."` citation; nil when not given.
     public var source: String?
+    /// A round declaration with its parts as parsed.
     public init(label: String?, date: Expr?, amount: Expr, valuation: Expr?, isPost: Bool,
                 leadBy: Name?, investors: [Investor], source: String?) {
         self.label = label
@@ -135,13 +161,19 @@ public struct RoundDecl: Sendable {
 
 /// `commit 300B to Oracle over 2027..2031 [as capex|costs]`, or `commit 10 GW to Nvidia at $35B/GW over ...`
 public struct CommitDecl: Sendable {
+    /// The commitment's total amount (money, or a quantity priced by `price`).
     public var amount: Expr
+    /// Who the commitment is to (`to Oracle`).
     public var counterparty: Name
+    /// The unit price (`at $35B/GW`) for a commitment in units; nil for money.
     public var price: Expr?
+    /// The years it is spread over (`over 2027..2031`).
     public var years: Expr
     /// `capex` (the default) or `costs`.
     public var treatment: Name?
+    /// The `source "..."` citation; nil when not given.
     public var source: String?
+    /// A commitment declaration with its parts as parsed.
     public init(amount: Expr, counterparty: Name, price: Expr?, years: Expr, treatment: Name?, source: String?) {
         self.amount = amount
         self.counterparty = counterparty
@@ -152,6 +184,7 @@ public struct CommitDecl: Sendable {
     }
 }
 
+/// The forms a statement takes (LANGUAGE.md section 4).
 public indirect enum StmtKind: Sendable {
     /// An expression on its own: its value is printed.
     case expression(Expr)

@@ -9,9 +9,11 @@ public enum Severity: String, Sendable {
 
 /// A problem found at some stage of the pipeline, with where it is and how to fix it.
 public struct Diagnostic: Error, Sendable, Equatable {
+    /// Whether this is an error, a warning or a note.
     public var severity: Severity
     /// Lowercase, no trailing period, code in quotes: `unknown metric 'revnue'`.
     public var message: String
+    /// Where the culprit is; the caret points here.
     public var span: Span
     /// Shown under the caret, e.g. `did you mean 'revenue'?`.
     public var label: String?
@@ -22,15 +24,20 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// Which limit stopped the evaluation, when this is a limit's error; nil for the others.
     public var limit: LimitKind?
 
+    /// A further line under a diagnostic, with the place it points to when it has one.
     public struct Note: Sendable, Equatable {
+        /// The note's text (lowercase, no trailing period).
         public var message: String
+        /// Where the note points; nil for a note about no place.
         public var span: Span?
+        /// A note saying `message`, pointing at `span` if given.
         public init(_ message: String, span: Span? = nil) {
             self.message = message
             self.span = span
         }
     }
 
+    /// A diagnostic saying `message` at `span`, with its caret label, `help:` hint and notes.
     public init(
         _ message: String, at span: Span, label: String? = nil, hint: String? = nil,
         notes: [Note] = [], severity: Severity = .error
@@ -68,8 +75,11 @@ public enum LimitKind: String, Sendable, Hashable {
 
 /// One or more diagnostics thrown together (a file with several syntax errors).
 public struct BurnError: Error, Sendable {
+    /// The diagnostics, in the order they were found.
     public var diagnostics: [Diagnostic]
+    /// Several diagnostics thrown together.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// A single diagnostic.
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 }
 
@@ -78,7 +88,9 @@ public struct BurnError: Error, Sendable {
 /// A diagnostic with its places resolved to file names, lines and columns: what a host shows
 /// or stores without rendering the caret display (`Session.render` does that).
 public struct LocatedDiagnostic: Sendable, Equatable {
+    /// Whether this is an error, a warning or a note.
     public var severity: Severity
+    /// What is wrong (lowercase, no trailing period).
     public var message: String
     /// Where the culprit is; nil for an error that comes from no source (a host's call).
     public var location: SourceRange?
@@ -94,7 +106,9 @@ public struct LocatedDiagnostic: Sendable, Equatable {
 
 /// A note of a `LocatedDiagnostic`.
 public struct LocatedNote: Sendable, Equatable {
+    /// The note's text.
     public var message: String
+    /// Where the note points; nil for a note about no place.
     public var location: SourceRange?
 }
 

@@ -2,10 +2,14 @@
 
 /// A stretch of a source, as UTF-8 byte offsets `[start, end)` into the file with id `file`.
 public struct Span: Sendable, Hashable {
+    /// The id of the `SourceFile` the span lies in (`-1` for none).
     public var file: Int
+    /// The offset of the span's first byte.
     public var start: Int
+    /// The offset just past the span's last byte.
     public var end: Int
 
+    /// The span `[start, end)` in the source file with id `file`.
     public init(file: Int, start: Int, end: Int) {
         self.file = file
         self.start = start
@@ -23,8 +27,11 @@ public struct Span: Sendable, Hashable {
 
 /// A source file (or REPL cell) held in memory, with a line index for diagnostics.
 public final class SourceFile: Sendable {
+    /// The file's id, as `Span.file` refers to it.
     public let id: Int
+    /// The name the source was run under (a path, `<input>`, `<eval>`).
     public let name: String
+    /// The source text.
     public let text: String
     /// UTF-8 bytes of `text`, for the lexer.
     public let bytes: [UInt8]
@@ -33,6 +40,7 @@ public final class SourceFile: Sendable {
     /// The line number of this text's first line (a REPL cell may start mid-session).
     public let firstLine: Int
 
+    /// A source `text` named `name`, whose first line is numbered `firstLine`.
     public init(id: Int, name: String, text: String, firstLine: Int = 1) {
         self.id = id
         self.name = name
@@ -88,13 +96,17 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// The name the source was run under: a path for files and imports, `Stdlib/core.burn`
     /// for the standard library, `<input>` or `<eval>` for text given by the host.
     public var file: String
+    /// The 1-based line of the span's first character.
     public var line: Int
+    /// The 1-based column of the span's first character, counted in characters.
     public var column: Int
     /// The line and column just past the span's last character (equal to the start for an
     /// empty span).
     public var endLine: Int
+    /// The column just past the span's last character.
     public var endColumn: Int
 
+    /// A range from `line`:`column` to `endLine`:`endColumn` in `file`.
     public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int) {
         self.file = file
         self.line = line

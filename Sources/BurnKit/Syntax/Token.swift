@@ -20,6 +20,7 @@ public enum Symbol: String, Sendable, Equatable, CaseIterable {
     case semicolon = ";"
 }
 
+/// What a token is: a literal, a name or keyword, a symbol, a statement end or the end of input.
 public enum TokenKind: Sendable, Equatable {
     /// A number with its magnitude suffix applied (`6.6B` is 6.6e9, `80%` is 0.8).
     case number(Double, NumberStyle)
@@ -39,12 +40,16 @@ public enum TokenKind: Sendable, Equatable {
     case eof
 }
 
+/// A token of Burn source and the span it came from.
 public struct Token: Sendable, Equatable {
+    /// What the token is, with its literal value.
     public var kind: TokenKind
+    /// Where the token is in its source.
     public var span: Span
     /// True when whitespace or a comment comes right before this token (`10 GW` vs `10GW`).
     public var spaceBefore: Bool
 
+    /// A token of `kind` at `span`; `spaceBefore` when whitespace or a comment precedes it.
     public init(_ kind: TokenKind, _ span: Span, spaceBefore: Bool = false) {
         self.kind = kind
         self.span = span
