@@ -1,6 +1,8 @@
 // ValueFormatter: how values print (LANGUAGE.md sections 2 and 12), in the REPL, `show` and tables.
 import BurnModel
 
+/// How values print: money, percents, multiples, plain numbers, units, uncertain values and
+/// series, in English or French, with the digits `:set digits` asks for.
 public struct ValueFormatter: Sendable {
     /// Significant digits for money and large numbers (4 by the contract; `:set digits N`).
     public var moneyDigits = 4
@@ -15,8 +17,10 @@ public struct ValueFormatter: Sendable {
     /// `:set digits` keeps it; `locale fr` and `:set locale fr` change it.
     public var locale: NumberLocale = .english
 
+    /// The defaults: English, 4 significant digits for money, 6 for plain numbers.
     public init() {}
 
+    /// `digits` significant digits for every kind of number (1 to 15; nil: the defaults).
     public init(digits: Int?, locale: NumberLocale = .english) {
         self.locale = locale
         if let digits {
@@ -26,6 +30,7 @@ public struct ValueFormatter: Sendable {
         }
     }
 
+    /// The value as the REPL, `show` and tables print it: `$3.7B`, `42.4x`, `4.2%`.
     public func format(_ value: Value) -> String {
         switch value {
         case .number(let x): return plain(x)
@@ -113,6 +118,7 @@ public struct ValueFormatter: Sendable {
 
     // MARK: - Quantities
 
+    /// A quantity as it prints, certain or uncertain (`$4.48B (90%: $4B to $5B)`).
     public func format(_ q: Quantity) -> String {
         if q.isUncertain { return uncertain(Samples(q)) }
         guard q.value.isFinite else { return ValueFormatter.nonFinite(q.value) }

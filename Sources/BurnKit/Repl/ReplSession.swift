@@ -1,7 +1,10 @@
 // ReplSession: the REPL's logic with no terminal in it: numbered cells, `_` and `_n`,
 // transactional cells (a failed cell changes nothing), and `:` commands. Driven by strings.
 
+/// The REPL without a terminal: type a cell with `submit`, read what it printed. The terminal
+/// REPL, notebooks and the Jupyter kernel all drive it.
 public final class ReplSession {
+    /// The session the cells run in.
     public let session: Session
     /// The number the next cell will get.
     public internal(set) var nextCell = 1
@@ -18,24 +21,32 @@ public final class ReplSession {
     /// The state before each cell of `cells`, so that `:undo` can go back one cell.
     var statesBefore: [Interpreter.Snapshot] = []
 
+    /// A cell that succeeded, as `:cells` lists it and `:save` writes it.
     public struct Cell: Sendable {
+        /// Its number: `[3]`, `_3`.
         public var number: Int
+        /// What was typed.
         public var source: String
+        /// What it printed.
         public var output: String
         /// `:set digits` when it ran (nil: the defaults), so a saved notebook replays alike.
         public var digits: Int?
         /// The locale when it started and when it ended (`locale fr` in the cell changes it), so
         /// a saved notebook sets it where `:set locale` did.
         public var locale: NumberLocale = .english
+        /// The locale when it ended.
         public var localeAfter: NumberLocale = .english
     }
 
     /// What a cell printed, and whether it failed.
     public struct Outcome: Sendable {
+        /// The output, errors included, as the REPL shows it.
         public var text: String
+        /// Whether the cell failed (and so changed nothing).
         public var failed: Bool
     }
 
+    /// A REPL over `session` (a fresh one, standard library loaded, by default).
     public init(session: Session = Session()) {
         self.session = session
     }

@@ -113,6 +113,7 @@ public enum FilePaths {
         return ferror(handle) != 0 ? nil : bytes
     }
 
+    /// Whether `path` is a directory (following links).
     public static func isDirectory(_ path: String) -> Bool {
         var s = stat()
         return stat(path, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR
