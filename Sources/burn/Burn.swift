@@ -73,12 +73,17 @@ struct Run: ParsableCommand {
     @Flag(help: "Print each script with its results: an expression's value after `# =>` on its line, what other statements print under them as `#>` lines.")
     var annotate = false
 
+    @Option(help: "Stop a file that runs longer than this many seconds, with an error (default 120).")
+    var seconds: Double?
+
     func run() throws {
-        let code = Run.runFiles(files, tables: tables, update: update, annotate: annotate)
+        if let seconds, !(seconds > 0) { throw ValidationError("--seconds takes a number of seconds above 0") }
+        let code = Run.runFiles(files, tables: tables, update: update, annotate: annotate, seconds: seconds)
         if code != 0 { throw ExitCode(code) }
     }
 
-    static func runFiles(_ files: [String], tables: TableStyle = .text, update: Bool = false, annotate: Bool = false) -> Int32 {
+    static func runFiles(_ files: [String], tables: TableStyle = .text, update: Bool = false, annotate: Bool = false,
+                         seconds: Double? = nil) -> Int32 {
         let terminal = Terminal()
         if annotate, let refusal = AnnotatedScripts.refusal(files, update: update) {
             terminal.error(refusal)
@@ -86,6 +91,7 @@ struct Run: ParsableCommand {
         }
         let session = terminal.makeSession()
         session.tableStyle = tables
+        if let seconds { session.limits.seconds = seconds }
         for path in files {
             if annotate {
                 let code = AnnotatedScripts(terminal: terminal).run(path, in: session)

@@ -8,9 +8,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Cases that fail today because of issue 14's pending work (limits inside simulations and the
 # suggestion search, non-finite draws, the sandbox); README.md in pending/ says why, one a line.
 PENDING = {
-    "recursion-exponential.burn": "2^60 calls: the time limit now holds inside any evaluation, but the `burn` command's default is 120 s (a `--seconds` option would let the corpus ask for 10)",
-    "samples-10M-projection.burn": "10,000,000 draws over 177 years: stopped by the time limit, but the `burn` command's default is 120 s (see above)",
-    "uncertain-overflowing-mean.burn": "draws past the largest double print as `infinity (90%: ...)` with status 0: a non-finite draw must be an error where it is made (Samples.swift, Draws.swift)",
 }
 
 cases = {}
@@ -94,6 +91,9 @@ case("long-line-string", 'let s = "' + "x" * 300_000 + '"\ns * 2\n')
 case("long-comment", "#" + "x" * 300_000 + "\nnothing\n")
 case("long-unclosed-string", '"' + "x" * 200_000 + "\n")
 case("long-name-20k", "n" * 20_000 + "\n")
+case("lognormal-overflow", "lognormal(1e307, 1.7e308)\n")
+case("normal-overflow", "normal(1e308, 1e308)\n")
+case("uniform-overflow", "uniform(-1e308, 1.7e308)\n")
 case("long-name-20k-defined", "let " + "n" * 20_000 + " = 1\n" + "n" * 19_999 + "m\n")
 case("long-name-metric", "metric " + "m" * 20_000 + ": money flow\nnothing\n")
 case("long-company-name", 'company "' + "C" * 20_000 + '"\nrevenue[2024] = 1B\nnothing\n')

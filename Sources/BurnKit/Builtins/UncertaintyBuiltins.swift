@@ -3,20 +3,27 @@
 import BurnModel
 
 enum UncertaintyBuiltins {
+    /// Draws past the largest number (or undefined) are an error where they are made, never
+    /// an `infinity` printed later.
+    static func finiteDraws(_ draws: [Double], _ c: CallSite) throws -> [Double] {
+        guard draws.allSatisfy(\.isFinite) else { throw Arithmetic.notFinite(c.span) }
+        return draws
+    }
+
     nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
         ("normal", 2, { a, c in
             try c.runtime.refuseDrawingInFormula(at: c.span)
             let mean = try c.quantity(a, 0, "normal"), sd = try c.quantity(a, 1, "normal")
             guard sd.value >= 0 else { throw Diagnostic("a standard deviation cannot be negative", at: c.argumentSpan(1)) }
             let z = c.runtime.interpreter.rng.normals(c.runtime.interpreter.sampleCount)
-            return .samples(Samples(z.map { mean.value + sd.value * $0 }, unit: mean.unit, display: mean.display))
+            return .samples(Samples(try finiteDraws(z.map { mean.value + sd.value * $0 }, c), unit: mean.unit, display: mean.display))
         }),
         ("uniform", 2, { a, c in
             try c.runtime.refuseDrawingInFormula(at: c.span)
             let lo = try c.quantity(a, 0, "uniform"), hi = try c.quantity(a, 1, "uniform")
             guard lo.value < hi.value else { throw Diagnostic("`uniform(a, b)` needs a below b", at: c.span) }
             let interpreter = c.runtime.interpreter
-            let values = interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value)
+            let values = try finiteDraws(interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value), c)
             return .samples(Samples(values, unit: lo.unit, display: lo.display))
         }),
         ("lognormal", 2, { a, c in
@@ -25,7 +32,7 @@ enum UncertaintyBuiltins {
             guard p5.value > 0, p5.value < p95.value else {
                 throw Diagnostic("`lognormal(p5, p95)` needs 0 < p5 < p95", at: c.span)
             }
-            return .samples(Samples(c.runtime.interpreter.draw90(p5.value, p95.value), unit: p5.unit, display: p5.display))
+            return .samples(Samples(try finiteDraws(c.runtime.interpreter.draw90(p5.value, p95.value), c), unit: p5.unit, display: p5.display))
         }),
         ("P", 1, { a, c in
             guard case .samples(let s) = a[a.startIndex], s.isCondition else {

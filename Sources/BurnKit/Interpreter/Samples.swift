@@ -243,6 +243,8 @@ final class UncertainNode: Node {
         try rt.reserveDraws(interpreter.sampleCount, at: span)
         let drawn = interpreter.draw90(a.value, bHere)
         try rt.countDraws(drawn.count, at: span)
+        // A draw past the largest number would print as infinity: an error here, where it is made.
+        guard drawn.allSatisfy(\.isFinite) else { throw Arithmetic.notFinite(span) }
         return .samples(Samples(drawn, unit: unit, display: a.display == .auto ? b.display : a.display))
     }
 }
