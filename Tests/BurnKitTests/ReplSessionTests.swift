@@ -96,6 +96,18 @@ import Testing
         #expect(nothing.text.hasPrefix("error: nothing to undo\n"))
     }
 
+    @Test func undoGoesBackAHundredCells() {
+        let repl = ReplSession()
+        for i in 1...105 { _ = repl.submit("let v\(i) = \(i)") }
+        for _ in 1...ReplSession.undoDepth { #expect(!repl.submit(":undo").failed) }
+        let limit = repl.submit(":undo")
+        #expect(limit.failed)
+        #expect(limit.text.hasPrefix("error: cannot undo further: `:undo` takes back the last 100 cells\n"))
+        // Cells 1 to 5 remain (105 - 100): v5 is defined, v6 is not.
+        #expect(repl.submit("v5").text == "[6] 5\n")
+        #expect(repl.submit("v6").failed)
+    }
+
     @Test func undoTakesBackUnderscores() {
         let repl = ReplSession()
         _ = repl.submit("10")

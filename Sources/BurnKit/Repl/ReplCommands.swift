@@ -91,6 +91,10 @@ extension ReplSession {
 
     private func undo() -> Outcome {
         guard let cell = dropLastCell() else {
+            if !cells.isEmpty {
+                return failure("cannot undo further: `:undo` takes back the last \(Self.undoDepth) cells",
+                               hint: "`:reset` starts afresh; `:save` then `:load` keeps the cells you want")
+            }
             return failure("nothing to undo", hint: "`:cells` lists the cells; `:undo` drops the last one")
         }
         let firstLine = cell.source.split(separator: "\n").first.map(String.init) ?? ""

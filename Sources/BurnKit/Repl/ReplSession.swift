@@ -19,7 +19,11 @@ public final class ReplSession {
     /// `:set digits`: significant digits, nil for the defaults.
     public internal(set) var digits: Int?
     /// The state before each cell of `cells`, so that `:undo` can go back one cell.
-    var statesBefore: [Interpreter.Snapshot] = []
+    /// Only the last `undoDepth` are kept (older entries are nil): a snapshot holds every global,
+    /// so keeping one a cell made memory grow with the square of the cells.
+    var statesBefore: [Interpreter.Snapshot?] = []
+    /// How many cells `:undo` can take back, one after another.
+    static let undoDepth = 100
 
     /// A cell that succeeded, as `:cells` lists it and `:save` writes it.
     public struct Cell: Sendable {
@@ -103,6 +107,7 @@ public final class ReplSession {
             cells.append(Cell(number: number, source: source, output: printed, digits: digits,
                               locale: localeBefore, localeAfter: interpreter.formatter.locale))
             statesBefore.append(before)
+            if statesBefore.count > Self.undoDepth { statesBefore[statesBefore.count - Self.undoDepth - 1] = nil }
             nextCell += 1
             return Outcome(text: printed + timing(since: started), failed: false)
         } catch {
@@ -122,7 +127,8 @@ public final class ReplSession {
 
     /// Drops the last cell and puts back the state from before it; nil when there is none.
     func dropLastCell() -> Cell? {
-        guard let cell = cells.popLast(), let state = statesBefore.popLast() else { return nil }
+        guard let last = statesBefore.last, let state = last, let cell = cells.popLast() else { return nil }
+        statesBefore.removeLast()
         session.interpreter.restore(state)
         nextCell = cell.number
         return cell
