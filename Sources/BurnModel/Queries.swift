@@ -102,7 +102,14 @@ extension Evaluator {
     func cell(_ key: CellKey) throws -> Cell {
         do {
             switch try topLookup(key) {
-            case .value(let q): return .value(q)
+            case .value(let q):
+                // A table, a projection, a chart or an export never shows `infinity`: the cell
+                // is an error, as it is when read on its own.
+                guard q.isFinite else {
+                    throw ModelError(.invalid, "\(name(key, full: true)) is not a finite number",
+                                     hint: "a value grew past the largest number: a growth rule over many years, or a huge fact")
+                }
+                return .value(q)
             case .unknown(let e): return .unknown(e)
             }
         } catch let e as ModelError where e.kind == .unknown {
