@@ -53,8 +53,12 @@ struct CheckRunner {
             }
             if name.hasPrefix(".") { continue }
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            // A link to a directory is not followed: a link back up would count every notebook
+            // below it again, as many times as the path could grow.
+            var info = stat()
+            let isLink = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
             if opendir(full).map({ closedir($0); return true }) ?? false {
-                found += scripts(in: full)
+                if !isLink { found += scripts(in: full) }
             } else if name.hasSuffix(".burn") || NotebookFiles.isNotebookPath(name) {
                 found.append(full)
             }

@@ -32,4 +32,15 @@ struct NotebookInputCommandTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("the ```burn block opened at line 3 is never closed"))
     }
+
+    @Test func checkDoesNotFollowALinkToADirectory() throws {
+        // dir/self -> ../dir: followed, the notebook inside was counted once per level (41 times).
+        let dir = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path + "/loop", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/loop/self", withDestinationPath: "../loop")
+        try dir.write("```burn\n1 + 1\n```\n\n```output\n[1] 2\n```\n", to: "loop/one.md")
+        let r = try BurnBinary.run(["check", dir.path + "/loop/"])
+        #expect(r.stdout == "1 passed, 0 failed\n")
+        #expect(r.status == 0)
+    }
 }
