@@ -49,6 +49,10 @@ func wholeNumber(_ v: Value, at span: Span, what: String) throws -> Int {
     case .quantity(let q) where q.unit.isNone && q.value == q.value.rounded() && abs(q.value) < 1e15:
         return Int(q.value)
     default:
+        // 1e20 is whole, but no year, count or position is that large.
+        if let x = v.asQuantity?.value, x.isFinite, x == x.rounded(), abs(x) >= 1e15 {
+            throw Diagnostic("\(describe(v)) is too large for \(what)", at: span)
+        }
         throw Diagnostic("\(what) must be a whole number, found \(describe(v))", at: span)
     }
 }
