@@ -14,7 +14,11 @@ struct PipedRepl {
         let repl = ReplSession(session: terminal.makeSession())
         var failed = false
         var buffer = ""
-        while let line = readLine(strippingNewline: true) {
+        var first = true
+        while var line = readLine(strippingNewline: true) {
+            // A byte-order mark before the first cell is dropped, as at the start of a file.
+            if first, line.unicodeScalars.first == "\u{FEFF}" { line = String(line.unicodeScalars.dropFirst()) }
+            first = false
             buffer += buffer.isEmpty ? line : "\n" + line
             if ReplSession.needsMoreInput(buffer) { continue }
             failed = submit(buffer, to: repl) || failed

@@ -14,6 +14,12 @@ struct NotebookInputCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    @Test func aByteOrderMarkOnStandardInputIsDropped() throws {
+        let r = try BurnBinary.run([], input: "\u{FEFF}1 + 1\n")
+        #expect(r.stdout == "[1] 2\n")
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     @Test func checkWritesAndReadsNoOtherFile() throws {
         let dir = try TemporaryDirectory()
         try dir.write("# x\n\n```burn\n:load /etc/passwd\n```\n\n```burn\n:save out.md\n```\n", to: "side.md")
