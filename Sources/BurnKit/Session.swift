@@ -83,6 +83,14 @@ public final class Session {
         set { interpreter.tableStyle = newValue }
     }
 
+    /// Whether what the session prints may use ANSI colour: charts then draw their bars in
+    /// colour. Off by default; the `burn` command turns it on when standard output is a
+    /// terminal and `NO_COLOR` is not set. Never on for text that is saved (notebooks).
+    public var outputColor: Bool {
+        get { interpreter.outputColor }
+        set { interpreter.outputColor = newValue }
+    }
+
     /// Set this flag (from any thread or a signal handler) to stop the running evaluation.
     public var interruptFlag: InterruptFlag { interpreter.runtime.interrupt }
 

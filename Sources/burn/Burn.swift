@@ -93,6 +93,8 @@ struct Run: ParsableCommand {
         session.tableStyle = tables
         if let seconds { session.limits.seconds = seconds }
         for path in files {
+            // Colour only where the text is read on a terminal, never in a notebook's saved outputs.
+            session.outputColor = terminal.outputColor && !annotate && !NotebookFiles.isNotebookPath(path)
             if annotate {
                 let code = AnnotatedScripts(terminal: terminal).run(path, in: session)
                 if code != 0 { return code }
@@ -132,6 +134,7 @@ struct Eval: ParsableCommand {
     static func evaluate(_ expression: String) -> Int32 {
         let terminal = Terminal()
         let session = terminal.makeSession()
+        session.outputColor = terminal.outputColor
         do {
             let value = try session.evaluate(expression, name: "<eval>")
             if case .none = value {} else { terminal.write(session.format(value) + "\n") }

@@ -14,6 +14,7 @@ struct InteractiveRepl {
     func run() -> Int32 {
         let repl = ReplSession(session: terminal.makeSession())
         repl.color = terminal.errorColor
+        repl.session.outputColor = terminal.outputColor
         let editor = LineEditor(historyPath: ReplHistory.defaultPath()) { line, cursor in
             repl.complete(line, cursor: cursor)
         }

@@ -12,6 +12,7 @@ struct PipedRepl {
 
     func run() -> Int32 {
         let repl = ReplSession(session: terminal.makeSession())
+        repl.session.outputColor = terminal.outputColor
         var failed = false
         var buffer = ""
         var first = true

@@ -117,8 +117,9 @@ func describe(_ s: Stmt) -> String {
     case .captable(let name): return "(captable \(name?.text ?? "nil"))"
     case .check(let e, let approx, let within):
         return "(check \(describe(e)) \(describe(approx)) \(describe(within)))"
-    case .chart(let metrics, let companies, let years, let file):
-        return "(chart \(names(metrics)) \(names(companies)) \(describe(years)) \(file ?? "nil"))"
+    case .chart(let metrics, let companies, let years, let file, let kind):
+        return "(chart \(names(metrics)) \(names(companies)) \(describe(years)) \(file ?? "nil")"
+            + (kind == .automatic ? "" : " as:\(kind.rawValue)") + ")"
     case .export(let inner, let file): return "(export \(describe(inner)) \(file))"
     case .assume(let name, let e): return "(assume \(name.text) \(describe(e)))"
     case .scenario(let name, let body):

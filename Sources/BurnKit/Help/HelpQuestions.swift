@@ -189,24 +189,43 @@ enum HelpQuestions {
             seeAlso: ["cli", "errors"]),
         HelpTopic(
             "chart", .questions,
-            forms: ["chart METRIC, ... for COMPANY, ... in Y1..Y2 [to \"FILE.svg\"]"],
-            summary: "draws bars in the terminal, or writes an SVG file",
+            forms: ["chart METRIC, ... [for COMPANY, ...] in Y1..Y2 [to \"FILE.svg\"]",
+                    "chart METRIC, ... for COMPANY, ... in YEAR [to \"FILE.svg\"]",
+                    "chart cash [for COMPANY] in YEAR [to \"FILE.svg\"]",
+                    "chart captable [COMPANY] [to \"FILE.svg\"]",
+                    "chart ... as lines | bars | waterfall"],
+            summary: "draws bars in the terminal, or writes an SVG chart",
             text: """
-                In Jupyter the chart is an inline SVG.
+                The form chooses the chart: years as a range draw a line a series; one year draws
+                bars across the companies; `cash` for one company in one year draws a waterfall
+                from the year before's cash through revenue, costs, capex and rounds to the
+                year's end; `captable` draws a stacked bar a round, the holders' shares after
+                it. `as lines`, `as bars` or `as waterfall` asks for a kind. An uncertain value
+                is drawn as its median, shaded over the middle 50% and 90% of its samples (in
+                the terminal: `┃` the median, `━` the middle 50%, `─` the middle 90%). A year
+                with no value is a gap. The SVG has a value axis, grid lines, a legend and a
+                white background, and follows `locale fr`; in Jupyter the chart is shown
+                inline. On a terminal the bars are coloured, unless NO_COLOR is set.
                 """,
             example: """
                 company Acme
                 revenue[2024] = 1B
                 revenue grows 100% per year
                 chart revenue for Acme in 2024..2026
+                company Beta
+                revenue[2025] = 3B
+                chart revenue for Acme, Beta in 2025
                 """,
             output: """
                 revenue
                   2024  ██████████                               $1B
                   2025  ████████████████████                     $2B
                   2026  ████████████████████████████████████████ $4B
+                revenue in 2025
+                  Acme  ██████████████████████████▋              $2B
+                  Beta  ████████████████████████████████████████ $3B
                 """,
-            seeAlso: ["table", "export"]),
+            seeAlso: ["table", "export", "captable", "cash"]),
         HelpTopic(
             "export", .questions,
             forms: ["export table ... to \"FILE.csv\"", "export project COMPANY until YEAR to \"FILE.json\"",

@@ -14,6 +14,8 @@ final class Interpreter {
     var events: ((OutputEvent) -> Void)?
     var formatter = ValueFormatter() { didSet { formatter.seriesReader = SeriesReader(self) } }
     var tableStyle = TableStyle.text
+    /// Whether charts printed as text may use ANSI colour (`Session.outputColor`).
+    var outputColor = false
     /// Under `burn check`, failed checks are counted and reported instead of stopping the run.
     var countChecks = false
     var checkOutput: ((String) -> Void)?

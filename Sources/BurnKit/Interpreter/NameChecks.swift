@@ -12,7 +12,7 @@ extension Interpreter {
             try checkFormulaTarget(target, value)
         case .project(let names, _):
             try checkProjectNames(names)
-        case .table(_, let companies, _), .compare(let companies, _, _), .chart(_, let companies, _, _):
+        case .table(_, let companies, _), .compare(let companies, _, _), .chart(_, let companies, _, _, _):
             for company in companies { try requireCompany(company) }
         case .captable(let name?):
             try requireCompany(name)

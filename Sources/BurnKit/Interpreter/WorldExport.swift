@@ -1,4 +1,4 @@
-// WorldExport: `export ... to "file.csv|json|md"` and `chart ... [to "file.svg"]`.
+// WorldExport: `export ... to "file.csv|json|md"`, and writing files (`chart ... to` too).
 import BurnModel
 
 extension World {
@@ -174,34 +174,6 @@ extension World {
         guard let draws = q.draws else { return cell }
         guard draws.valuedCount > 0 else { return .none("none in every sample") }
         return .value(Quantity(draws.percentile(p), q.unit, display: q.display))
-    }
-
-    func chart(metrics: [Name], companies: [Name], years: Expr?, to path: String?, span: Span,
-               _ interpreter: Interpreter, file: SourceFile) throws {
-        let data = try tableData(metrics: metrics, companies: companies, years: years, span, interpreter, byMetric: false)
-        let f = interpreter.formatter
-        let series = data.headers.dropFirst().enumerated().map { column, header in
-            // The unit and display of the column's first value: how the SVG axis prints its ticks.
-            // An uncertain value is read as its mean, certain, so it has a unit and display like any.
-            let measure = data.cells.lazy.compactMap { $0[column].quantity }.first.flatMap { q in
-                self.typedCell(.value(Quantity(q.value, q.unit, display: q.display)), metric: data.metrics[column], f).value?.asQuantity
-            }
-            return ChartSeries(label: header, points: data.years.enumerated().map { row, year in
-                let cell = data.cells[row][column]
-                return ChartPoint(year: year, value: cell.quantity?.value, text: formatCell(cell, metric: data.metrics[column], f))
-            }, unit: measure?.unit ?? .none, display: measure?.display ?? .auto)
-        }
-        let names = companies.isEmpty ? [try currentCompany(interpreter, at: span, for: "a chart")] : companies.map(\.text)
-        let chart = ChartEvent(title: ChartEvent.title(companies: names, metrics: metrics.map(\.text)), series: series, formatter: f)
-        guard let path else {
-            interpreter.emit(.chart(chart))
-            return
-        }
-        guard FilePaths.extensionOf(path) == "svg" else {
-            throw Diagnostic("a chart is written to an .svg file", at: span, hint: "write `to \"chart.svg\"`")
-        }
-        try write(chart.svg, to: try writablePath(path, span: span, interpreter, file: file), span: span)
-        interpreter.emit(.text("wrote \(path)\n"))
     }
 
     /// A number for data files: up to 15 significant digits, no grouping, no exponent below 1e21.

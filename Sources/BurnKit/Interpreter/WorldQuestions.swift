@@ -18,8 +18,8 @@ extension World {
         case .captable(let name): event = try capTable(name, statement.span, interpreter)
         case .export(let inner, let path):
             return try export(inner, to: path, span: statement.span, interpreter, file: interpreter.currentFile(statement))
-        case .chart(let metrics, let companies, let years, let path):
-            return try chart(metrics: metrics, companies: companies, years: years, to: path, span: statement.span,
+        case .chart(let metrics, let companies, let years, let path, let kind):
+            return try chart(kind, metrics: metrics, companies: companies, years: years, to: path, span: statement.span,
                              interpreter, file: interpreter.currentFile(statement))
         default:
             throw Diagnostic("this statement is not available yet", at: statement.span)

@@ -98,25 +98,43 @@ public struct TableEvent: Sendable {
     }
 }
 
-/// A chart: one series a column, each point a year with its value (nil: none) and how it prints;
-/// the title names the companies and metrics; the formatter prints the SVG axis's ticks as the
-/// session prints values (`$20B`, or `20 Md$` under `locale fr`).
+/// A chart: what it draws (lines, bars, a cap table or a waterfall), its title naming the
+/// companies and metrics, and the formatter that prints its numbers as the session prints
+/// values (`$20B`, or `20 Md$` under `locale fr`).
 public struct ChartEvent: Sendable {
     /// The chart's title (companies and metrics).
     public var title: String
-    /// The lines drawn, one a series.
-    public var series: [ChartSeries]
-    /// Prints the axis ticks as the session prints values.
+    /// What the chart draws.
+    public var content: ChartContent
+    /// Prints the axis ticks and labels as the session prints values.
     public var formatter: ValueFormatter
+    /// Whether `terminal` colours its bars with ANSI escapes (the host's terminal wants colour).
+    public var color: Bool
 
-    /// A chart titled `title` (see `title(companies:metrics:)`) of `series`, its ticks printed by
-    /// `formatter` (the session's).
+    /// A line chart titled `title` (see `title(companies:metrics:)`) of `series`, its ticks
+    /// printed by `formatter` (the session's).
     public init(title: String, series: [ChartSeries], formatter: ValueFormatter = ValueFormatter()) {
+        self.init(title: title, content: .lines(series), formatter: formatter)
+    }
+
+    /// A chart titled `title` drawing `content`, its numbers printed by `formatter`; its
+    /// terminal form in colour when `color`.
+    public init(title: String, content: ChartContent, formatter: ValueFormatter = ValueFormatter(), color: Bool = false) {
         self.title = title
-        self.series = series
+        self.content = content
         self.formatter = formatter
+        self.color = color
         // The chart prints numbers only: it keeps no hold on the interpreter.
         self.formatter.seriesReader = nil
+    }
+
+    /// A line chart's series (setting them makes the chart a line chart); empty for other kinds.
+    public var series: [ChartSeries] {
+        get {
+            if case .lines(let series) = content { return series }
+            return []
+        }
+        set { content = .lines(newValue) }
     }
 
     /// `OpenAI: revenue, costs`; `OpenAI, Anthropic: revenue` (each name once, in order).
@@ -128,10 +146,11 @@ public struct ChartEvent: Sendable {
         return companies.isEmpty ? what : unique(companies).joined(separator: ", ") + ": " + what
     }
 
-    /// The chart as an SVG document (640×360, a line a series, a value axis, a legend).
-    public var svg: String { Chart.svg(series, title: title, formatter: formatter) }
-    /// The chart as terminal bars (what the REPL prints).
-    public var terminal: String { Chart.terminal(series) }
+    /// The chart as a self-contained SVG document (640×360 unless its legend or title needs
+    /// more room): a value axis, a grid, a legend, and the lines, bars or waterfall.
+    public var svg: String { Chart.svg(self) }
+    /// The chart as terminal bars (what the REPL prints), in colour when `color`.
+    public var terminal: String { ChartTerminal.render(self) }
 }
 
 /// `explain`'s derivation tree: a metric in a year, its value, how it was obtained, and the

@@ -104,7 +104,8 @@ public final class ReplSession {
             if let last { interpreter.define("_", last) }
             // `_n` is not a global: a global per cell made each cell's snapshot copy them all.
             interpreter.setCellValue(number, last)
-            cells.append(Cell(number: number, source: source, output: printed, digits: digits,
+            // A chart coloured for the terminal is saved (`:save`) without its colour.
+            cells.append(Cell(number: number, source: source, output: NotebookIpynb.withoutANSI(printed), digits: digits,
                               locale: localeBefore, localeAfter: interpreter.formatter.locale))
             statesBefore.append(before)
             if statesBefore.count > Self.undoDepth { statesBefore[statesBefore.count - Self.undoDepth - 1] = nil }

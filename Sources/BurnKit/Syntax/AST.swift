@@ -228,8 +228,9 @@ public indirect enum StmtKind: Sendable {
     case captable(Name?)
     /// `check expr`, or `check a ~ b [within 5%]`.
     case check(Expr, approximately: Expr?, within: Expr?)
-    /// `chart revenue, costs for OpenAI in 2024..2030 [to "file.svg"]`
-    case chart(metrics: [Name], companies: [Name], years: Expr?, file: String?)
+    /// `chart revenue, costs for OpenAI in 2024..2030 [as lines|bars|waterfall] [to "file.svg"]`,
+    /// or `chart captable OpenAI` (no metrics, the company alone).
+    case chart(metrics: [Name], companies: [Name], years: Expr?, file: String?, kind: ChartKind)
     /// `export <table statement or expression> to "file.csv"`
     case export(Stmt, file: String)
     /// `assume growth = 50%`
@@ -244,4 +245,22 @@ public indirect enum StmtKind: Sendable {
     case samples(Expr)
     /// `locale fr` / `locale en`: how numbers read (from the next line) and print (once it runs).
     case locale(NumberLocale)
+}
+
+/// What a `chart` statement draws: chosen from its form (`automatic`), named with `as lines`,
+/// `as bars` or `as waterfall`, or the cap table (`chart captable OpenAI`).
+public enum ChartKind: String, Sendable, Equatable, CaseIterable {
+    /// Lines over a range of years; bars for one year; a waterfall for one company's cash in one year.
+    case automatic
+    /// `as lines`: a line a series over the years.
+    case lines
+    /// `as bars`: one year's values, a group of bars a company.
+    case bars
+    /// `as waterfall`: how one company's cash went from one year's end to the next.
+    case waterfall
+    /// `chart captable OpenAI`: a stacked 100% bar a round.
+    case capTable = "captable"
+
+    /// The kinds `as` may name.
+    static let named: [ChartKind] = [.lines, .bars, .waterfall]
 }

@@ -83,16 +83,82 @@ extension Parser {
         return .compare(companies: companies, metrics: metrics, years: years)
     }
 
-    /// `chart revenue, costs [for OpenAI] [in 2024..2030] [to "file.svg"]`
+    /// `chart revenue, costs [for OpenAI] [in 2024..2030] [as lines|bars|waterfall] [to "file.svg"]`,
+    /// or `chart captable [OpenAI] [to "file.svg"]`.
     private mutating func parseChart() throws -> StmtKind {
+        // `chart captable, revenue` would be a metric named so: only a list goes on with a comma.
+        if checkWord("captable"), peek().kind != .symbol(.comma) { return try parseCapTableChart() }
         let metrics = try parseNameList("a metric after 'chart'", of: .metrics)
         let companies = try matchWord("for") != nil ? parseNameList("a company after 'for'", of: .companies) : []
         let years = try matchWord("in") != nil ? parseValue(after: previousToken, .noToAs) : nil
-        var path: String?
-        if matchWord("to") != nil {
-            path = try parseString("with the file name after 'to'", hint: "write `to \"chart.svg\"`").0
+        let (kind, path) = try parseChartEnding(capTable: false)
+        return .chart(metrics: metrics, companies: companies, years: years, file: path, kind: kind)
+    }
+
+    /// `chart captable [for] [OpenAI]`: every round, so no years and no other kind.
+    private mutating func parseCapTableChart() throws -> StmtKind {
+        advance()
+        _ = matchWord("for")
+        var companies: [Name] = []
+        if isString(current) || (word(current).map(Parser.isNameWord) ?? false) {
+            companies.append(try parseNameOrString("a company after 'chart captable'"))
+            if let error = unquotedName(after: previousToken, what: "the company name") { throw error }
         }
-        return .chart(metrics: metrics, companies: companies, years: years, file: path)
+        let beforeYears = previousToken
+        if let keyword = matchWord("in") {
+            let years = try parseValue(after: keyword, .noToAs)
+            throw fail("a cap-table chart shows every round, so it takes no years", at: keyword.span.to(years.span),
+                       hint: "write `\(withoutClause(after: beforeYears))`")
+        }
+        let (_, path) = try parseChartEnding(capTable: true)
+        return .chart(metrics: [], companies: companies, years: nil, file: path, kind: .capTable)
+    }
+
+    /// `[as KIND] [to "file.svg"]`, in either order; a cap-table chart takes no `as`.
+    private mutating func parseChartEnding(capTable: Bool) throws -> (ChartKind, String?) {
+        var kind = ChartKind.automatic
+        var path: String?
+        while true {
+            if path == nil, matchWord("to") != nil {
+                path = try parseString("with the file name after 'to'", hint: "write `to \"chart.svg\"`").0
+            } else if kind == .automatic, checkWord("as") {
+                let beforeAs = previousToken
+                let keyword = advance()
+                if capTable {
+                    if word(current) != nil { advance() }
+                    throw fail("a cap-table chart is always a stacked bar a round", at: keyword.span.to(previousSpan),
+                               hint: "write `\(withoutClause(after: beforeAs))`")
+                }
+                kind = try parseChartKind()
+            } else {
+                return (kind, path)
+            }
+        }
+    }
+
+    /// The statement's line without what follows `token` up to the current one: `chart
+    /// captable OpenAI in 2025` without ` in 2025`.
+    private func withoutClause(after token: Token) -> String {
+        rewrite(Span(file: token.span.file, start: token.span.end, end: previousSpan.end), with: "")
+    }
+
+    /// The kind after `as`: `lines`, `bars` or `waterfall`.
+    private mutating func parseChartKind() throws -> ChartKind {
+        let kinds = ChartKind.named.map(\.rawValue)
+        let hint = "write `as lines`, `as bars` or `as waterfall`"
+        guard let text = word(current) ?? stringText(current) else {
+            throw fail("expected a kind of chart after 'as', found \(describe(current))", at: current.span, hint: hint)
+        }
+        if let kind = ChartKind(rawValue: text), ChartKind.named.contains(kind) {
+            advance()
+            return kind
+        }
+        if text == "captable" {
+            throw fail("a cap table is a chart of its own", at: current.span, hint: "write `chart captable` and the company")
+        }
+        let suggestion = EditDistance.suggestion(for: text, among: kinds)
+        throw fail("unknown kind of chart '\(text)'", at: current.span, label: suggestion.map { "did you mean '\($0)'?" },
+                   hint: hint)
     }
 
     /// `export table ... to "file.csv"`, or an expression.

@@ -112,7 +112,7 @@ extension Parser {
         case .rule(_, .growsPerYear(_, let from?, nil), _) where from.span.end == previousToken.span.end:
             return Diagnostic("a rule's last year follows 'until', not 'to'", at: current.span,
                               label: "did you mean 'until'?", hint: "write `\(rewrite(current.span, with: "until"))`")
-        case .table(_, _, let years?), .compare(_, _, let years?), .chart(_, _, let years?, _):
+        case .table(_, _, let years?), .compare(_, _, let years?), .chart(_, _, let years?, _, _):
             return yearRange(years)
         case .commit(let decl):
             return yearRange(decl.years)
@@ -140,7 +140,7 @@ extension Parser {
             let fixed = "from \(file.text(of: peek().span)) until \(file.text(of: until.span))"
             return Diagnostic("in a rule, 'from' comes before 'until'", at: current.span,
                               hint: "write `\(rewrite(span, with: fixed))`")
-        case .table(_, _, nil), .compare(_, _, nil), .chart(_, _, nil, _):
+        case .table(_, _, nil), .compare(_, _, nil), .chart(_, _, nil, _, _):
             let first = file.text(of: peek().span)
             let hasLast = peek(2).kind == .identifier("to") || peek(2).kind == .identifier("until")
             let span = current.span.to(hasLast ? peek(3).span : peek().span)
@@ -287,7 +287,7 @@ extension Parser {
     /// `table revenue for OpenAI 2024..2030`, `revenue 2025 = 3.7B`, `grows 50% per year 2026..2030`.
     private func yearWithoutKeyword(_ statement: Stmt) -> Diagnostic? {
         switch statement.kind {
-        case .table(_, _, nil), .compare(_, _, nil), .chart(_, _, nil, _):
+        case .table(_, _, nil), .compare(_, _, nil), .chart(_, _, nil, _, _):
             return Diagnostic("expected 'in' before the years", at: current.span,
                               hint: "write `\(rewrite(current.span, with: "in " + file.text(of: current.span)))`")
         case .rule(_, .growsPerYear(_, nil, nil), _):

@@ -39,7 +39,9 @@
 //               | "table" names [ "for" names ] [ "in" expr_no_to ]
 //               | "compare" "scenarios" names "on" expr { "," expr }
 //               | "compare" names "on" names [ "in" expr_no_to ]
-//               | "chart" names [ "for" names ] [ "in" expr_no_to ] [ "to" STRING ]
+//               | "chart" names [ "for" names ] [ "in" expr_no_to ] [ "as" ( "lines" | "bars" | "waterfall" ) ]
+//                 [ "to" STRING ]
+//               | "chart" "captable" [ "for" ] [ name_or_str ] [ "to" STRING ]
 //               | "export" ( table | compare | project | chart | expr_no_to ) "to" STRING
 //               | "explain" expr | "sources" | "captable" [ name_or_str ]
 //               | "check" expr [ "~" expr [ "within" expr ] ] ;
