@@ -163,6 +163,16 @@ private let openAICash = """
         #expect(svg.tickLabels == ["$0", "$2B", "$4B", "$6B", "$8B", "$10B"])
     }
 
+    /// A percent metric's axis is in percents: margins -100%, -50%, 0%, 37.5% span 1.375;
+    /// steps of 0.25 would give -100..50% (seven ticks), 0.5 gives -100, -50, 0, 50%: four.
+    @Test func aPercentMetricHasPercentTicks() throws {
+        let source = "company A\nrevenue[2024..2027] = [1B, 2B, 4B, 8B]\ncosts[2024..2027] = [2B, 3B, 4B, 5B]\n"
+        let chart = try #require(try chartEvent(source + "chart margin in 2024..2027"))
+        #expect(chart.series.first?.points.map(\.text) == ["-100%", "-50%", "0%", "37.5%"])
+        let svg = try #require(SVGReader.read(chart.svg))
+        #expect(svg.tickLabels == ["-100%", "-50%", "0%", "50%"])
+    }
+
     /// The legend's entries stack without touching, right of the plot, inside the canvas, however
     /// many and however long (here 10 series with a 35-letter company name).
     @Test func theLegendHasItsOwnRoom() throws {
@@ -234,6 +244,8 @@ private let openAICash = """
         #expect(shape(#"chart cash in 2025 to "c.svg" as waterfall"#) == "(chart [cash] [] 2025 c.svg as:waterfall)")
         #expect(shape(#"chart captable OpenAI to "cap.svg""#) == "(chart [] [OpenAI] nil cap.svg as:captable)")
         #expect(shape("chart captable") == "(chart [] [] nil nil as:captable)")
+        #expect(shape("chart captable for OpenAI") == "(chart [] [OpenAI] nil nil as:captable)")
+        #expect(shape("chart captable for").hasPrefix("errors: expected a company after 'chart captable'"))
         #expect(shape(#"chart captable "Mistral AI""#) == "(chart [] [Mistral AI] nil nil as:captable)")
         // `captable` followed by a comma is a metric in a list.
         #expect(shape("chart captable, revenue") == "(chart [captable revenue] [] nil nil)")

@@ -98,9 +98,9 @@ extension Parser {
     /// `chart captable [for] [OpenAI]`: every round, so no years and no other kind.
     private mutating func parseCapTableChart() throws -> StmtKind {
         advance()
-        _ = matchWord("for")
+        let saidFor = matchWord("for") != nil
         var companies: [Name] = []
-        if isString(current) || (word(current).map(Parser.isNameWord) ?? false) {
+        if saidFor || isString(current) || (word(current).map(Parser.isNameWord) ?? false) {
             companies.append(try parseNameOrString("a company after 'chart captable'"))
             if let error = unquotedName(after: previousToken, what: "the company name") { throw error }
         }
