@@ -30,6 +30,11 @@ enum RateSearch {
         return best?.u
     }
 
+    /// Every u in `range` where `f` changes sign (or is 0), refined, in no set order.
+    static func roots(in range: ClosedRange<Double>, _ f: (Double) -> Double) -> [Double] {
+        brackets(in: range, f).map { refine($0, f) }
+    }
+
     /// An interval of u where `f` changes sign (equal ends: an exact zero).
     struct Bracket {
         var low: Double

@@ -4,8 +4,8 @@
 // xnpv and xirr. nil means the question has no answer (the caller says why).
 
 enum TimeValue {
-    /// The rate whose root `rate` reports when several rates solve its equation: numpy-financial's
-    /// starting guess, where its Newton iteration (and a spreadsheet's) begins.
+    /// numpy-financial's starting guess for `rate`, where its Newton iteration (and a
+    /// spreadsheet's) begins: of several rates, `rate` reports the one that iteration reaches.
     static let rateGuess = 0.1
 
     // MARK: - Flows
@@ -100,13 +100,38 @@ enum TimeValue {
         return Math.log(ratio) / Math.log1p(rate)
     }
 
-    /// The rate per period above -100% that solves the annuity equation; of several, the one
-    /// closest to `rateGuess`.
+    /// The rate per period above -100% that solves the annuity equation. Of several, the one
+    /// numpy-financial's Newton iteration reaches from `rateGuess` (so that the two agree where
+    /// its answer is a rate above -100%), else the one closest to `rateGuess`.
     static func rate(nper n: Double, pmt: Double, pv: Double, fv: Double, begin: Bool) -> Double? {
         guard n > 0, n.isFinite, pmt.isFinite, pv.isFinite, fv.isFinite else { return nil }
-        return RateSearch.root(in: -14...14, closestTo: rateGuess) { u in
+        let rates = RateSearch.roots(in: -14...14) { u in
             annuitySign(u, n: n, pmt: pmt, pv: pv, fv: fv, begin: begin)
         }.map(RateSearch.rate)
+        guard rates.count > 1 else { return rates.first }
+        if let reached = newtonRate(nper: n, pmt: pmt, pv: pv, fv: fv, begin: begin), reached > -1,
+           let nearest = rates.min(by: { abs($0 - reached) < abs($1 - reached) }),
+           abs(nearest - reached) <= 1e-4 * (1 + abs(reached)) {
+            return nearest
+        }
+        return rates.min { abs($0 - rateGuess) < abs($1 - rateGuess) }
+    }
+
+    /// Newton's iteration on the annuity equation from `rateGuess`, stopping when a step is
+    /// below 1e-6 or after 100 steps (numpy-financial's documented defaults); nil if it fails.
+    static func newtonRate(nper n: Double, pmt: Double, pv: Double, fv: Double, begin: Bool) -> Double? {
+        let w = begin ? 1.0 : 0.0
+        var r = rateGuess
+        for _ in 0..<100 {
+            let t = Math.pow(1 + r, n), dt = n * Math.pow(1 + r, n - 1)
+            let g = fv + pv * t + pmt * (1 + r * w) * (t - 1) / r
+            let dg = pv * dt + pmt * (w * (t - 1) / r + (1 + r * w) * (dt * r - (t - 1)) / (r * r))
+            let next = r - g / dg
+            guard next.isFinite else { return nil }
+            if abs(next - r) < 1e-6 { return next }
+            r = next
+        }
+        return nil
     }
 
     /// A number with the sign of the annuity equation at the rate e^-u - 1, over (1 + r)^n so
