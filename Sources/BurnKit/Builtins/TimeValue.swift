@@ -32,7 +32,9 @@ enum TimeValue {
         let high = 1 + a.dropLast().map { abs($0) / last }.max()!
         let low = 1 / (1 + a.dropFirst().map { abs($0) / first }.max()!)
         let range = max(Math.log(low) - 0.01, -100)...min(Math.log(high) + 0.01, 100)
-        return RateSearch.root(in: range, closestTo: 0) { u in polynomialSign(a, u) }.map(RateSearch.rate)
+        let f = { (u: Double) in polynomialSign(a, u) }
+        if RateSearch.signChanges(a) == 1, let u = RateSearch.onlyRoot(in: range, f) { return RateSearch.rate(u) }
+        return RateSearch.root(in: range, closestTo: 0, f).map(RateSearch.rate)
     }
 
     /// A number with the sign of Σ a_t x^t at x = e^u, scaled so that it never overflows
@@ -105,16 +107,15 @@ enum TimeValue {
     /// its answer is a rate above -100%), else the one closest to `rateGuess`.
     static func rate(nper n: Double, pmt: Double, pv: Double, fv: Double, begin: Bool) -> Double? {
         guard n > 0, n.isFinite, pmt.isFinite, pv.isFinite, fv.isFinite else { return nil }
-        let rates = RateSearch.roots(in: -14...14) { u in
-            annuitySign(u, n: n, pmt: pmt, pv: pv, fv: fv, begin: begin)
-        }.map(RateSearch.rate)
-        guard rates.count > 1 else { return rates.first }
-        if let reached = newtonRate(nper: n, pmt: pmt, pv: pv, fv: fv, begin: begin), reached > -1,
-           let nearest = rates.min(by: { abs($0 - reached) < abs($1 - reached) }),
-           abs(nearest - reached) <= 1e-4 * (1 + abs(reached)) {
-            return nearest
+        let f = { (u: Double) in annuitySign(u, n: n, pmt: pmt, pv: pv, fv: fv, begin: begin) }
+        // Where the iteration stops, a change of sign within 1e-5 of it is a root: refined there.
+        if let reached = newtonRate(nper: n, pmt: pmt, pv: pv, fv: fv, begin: begin), reached > -1 {
+            let u = RateSearch.u(ofRate: reached), step = 1e-5 * (1 + abs(u))
+            if f(u - step) * f(u + step) <= 0 {
+                return RateSearch.rate(RateSearch.refine(RateSearch.Bracket(low: u - step, high: u + step), f))
+            }
         }
-        return rates.min { abs($0 - rateGuess) < abs($1 - rateGuess) }
+        return RateSearch.root(in: -14...14, closestTo: rateGuess, f).map(RateSearch.rate)
     }
 
     /// Newton's iteration on the annuity equation from `rateGuess`, stopping when a step is
@@ -158,13 +159,22 @@ enum TimeValue {
     /// The rate above -100% at which `xnpv` is zero; of several, the one closest to 0, as `irr`.
     static func xirr(_ flows: [Double], days: [Int]) -> Double? {
         guard let first = days.first, flows.allSatisfy(\.isFinite) else { return nil }
-        let terms = zip(flows, days).filter { $0.0 != 0 }.map { ($0.0, Double($0.1 - first) / 365) }
+        // The flows of each day added up, in the order of their days.
+        var byDay: [Int: Double] = [:]
+        for (v, d) in zip(flows, days) { byDay[d - first, default: 0] += v }
+        let terms = byDay.keys.sorted().map { (byDay[$0]!, Double($0) / 365) }.filter { $0.0 != 0 }
         guard terms.count >= 2 else { return nil }
-        return RateSearch.root(in: -14...14, closestTo: 0) { u in
+        let earliest = terms[0].1, latest = terms[terms.count - 1].1
+        let f = { (u: Double) -> Double in
             // Σ v·e^(u·t), over its largest exponential: finite at every u.
-            let top = terms.map { u * $0.1 }.max()!
-            return terms.reduce(0) { $0 + $1.0 * Math.exp(u * $1.1 - top) }
-        }.map(RateSearch.rate)
+            let top = u > 0 ? u * latest : u * earliest
+            var total = 0.0
+            for (v, t) in terms { total += v * Math.exp(u * t - top) }
+            return total
+        }
+        // One change of sign in the order of time: one rate (Laguerre's rule of signs).
+        if RateSearch.signChanges(terms.map(\.0)) == 1, let u = RateSearch.onlyRoot(in: -14...14, f) { return RateSearch.rate(u) }
+        return RateSearch.root(in: -14...14, closestTo: 0, f).map(RateSearch.rate)
     }
 
     // MARK: - Growth and payback
