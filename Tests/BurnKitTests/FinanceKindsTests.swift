@@ -48,6 +48,17 @@ import Testing
         kinds.fails(s, "irr([x, 1])", "these flows have no rate of return")
     }
 
+    @Test func flowsOfAnUncertainModelSeries() throws {
+        let s = try StdlibKindsTests.session()
+        // Operating income -mx, $1B, $3B: npv at 10% is -mx + 1B/1.1 + 3B/1.21, and the rate
+        // solves -m + 1e9 x + 3e9 x^2 = 0 with x = 1 / (1 + r).
+        try s.run(source: "company U\nrevenue[2024..2026] = [$1B, $2B, $4B]\ncosts[2024] = mx + $1B\ncosts[2025..2026] = [$1B, $1B]")
+        kinds.drawwise(s, "npv(10%, U.operating_income[2024..2026])", ["mx"], .money("USD")) { -$0[0] + 1e9 / 1.1 + 3e9 / 1.21 }
+        kinds.drawwise(s, "irr(U.operating_income[2024..2026])", ["mx"], .percent) { d in
+            1 / ((-1e9 + (1e18 + 12e9 * d[0]).squareRoot()) / 6e9) - 1
+        }
+    }
+
     @Test func mirrOfFlowsOfBothSigns() throws {
         let s = try StdlibKindsTests.session()
         // By its definition: (FV of the gains at 12% / PV of the outlays at 10%)^(1/5) - 1.
