@@ -18,7 +18,8 @@ import Testing
         #expect(r.completions(for: "1 + growth_r", cursor: 12) == ["growth_rate"])
         #expect(r.completions(for: "doub", cursor: 4) == ["double", "doubling_time"])
         #expect(r.completions(for: "cag", cursor: 3).contains("cagr"))
-        #expect(r.completions(for: "reve", cursor: 4) == ["revenue"])
+        // A metric and a standard-library function (Stdlib/04-ai-metrics.burn) share the prefix.
+        #expect(r.completions(for: "reve", cursor: 4) == ["revenue", "revenue_multiple"])
         #expect(r.completions(for: "proj", cursor: 4) == ["project"])
         #expect(r.completions(for: "x = sc", cursor: 6).contains("scenario"))
         #expect(!r.completions(for: "_", cursor: 1).contains("_1"))
@@ -29,7 +30,7 @@ import Testing
         let r = repl()
         let completion = r.complete("reve + 1", cursor: 4)
         #expect(completion.start == 0)
-        #expect(completion.candidates == ["revenue"])
+        #expect(completion.candidates == ["revenue", "revenue_multiple"])
         #expect(r.complete("(1 + Open", cursor: 9).start == 5)
     }
 

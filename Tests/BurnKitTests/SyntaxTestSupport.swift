@@ -40,6 +40,7 @@ func describe(_ e: Expr?) -> String {
     case .string(let text): return "\"\(text)\""
     case .bool(let value): return String(value)
     case .month(let year, let month): return "\(year)-\(month)"
+    case .day(let year, let month, let day): return "\(year)-\(month)-\(day)"
     case .name(let text): return text
     case .unary(let op, let operand): return "(\(op.rawValue) \(describe(operand)))"
     case .binary(let op, let a, let b): return "(\(op.rawValue) \(describe(a)) \(describe(b)))"

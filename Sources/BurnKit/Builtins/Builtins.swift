@@ -3,7 +3,8 @@ import BurnModel
 
 enum Builtins {
     static func register(into interpreter: Interpreter) {
-        for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table + UncertaintyBuiltins.table {
+        for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table + UncertaintyBuiltins.table
+            + FinanceBuiltins.table {
             interpreter.define(name, .function(Function(name: name, arity: arity, native: body)))
         }
     }

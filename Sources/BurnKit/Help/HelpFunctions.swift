@@ -1,5 +1,6 @@
 // HelpFunctions: a help topic for each native built-in function (Sources/BurnKit/Builtins/).
-// The standard library's functions (cagr, npv...) are documented by their `##` comments instead.
+// The standard library's functions (cagr, burn_multiple...) are documented by their `##`
+// comments instead. The finance functions' topics are in HelpFinance.swift.
 
 enum HelpFunctions {
     static let topics: [HelpTopic] = [
@@ -80,5 +81,5 @@ enum HelpFunctions {
                   example: "p5(4B to 5B)", output: "[1] 4.005B", seeAlso: ["p95", "percentile"]),
         HelpTopic("p95", .functions, forms: ["p95(x)"], summary: "the 95th percentile of an uncertain number",
                   example: "p95(4B to 5B)", output: "[1] 4.993B", seeAlso: ["p5", "percentile"]),
-    ]
+    ] + finance
 }

@@ -151,6 +151,7 @@ enum Arithmetic {
         case (.bool(let x), .bool(let y)): return x == y
         case (.range(let a1, let b1), .range(let a2, let b2)): return a1 == a2 && b1 == b2
         case (.month(let y1, let m1), .month(let y2, let m2)): return y1 == y2 && m1 == m2
+        case (.day(let y1, let m1, let d1), .day(let y2, let m2, let d2)): return y1 == y2 && m1 == m2 && d1 == d2
         case (.company(let x), .company(let y)): return x == y
         case (.none, .none): return true
         case (.list(let x), .list(let y)):

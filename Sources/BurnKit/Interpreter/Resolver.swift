@@ -67,6 +67,8 @@ struct Resolver {
             return ConstantNode(.bool(b), span: e.span)
         case .month(let y, let m):
             return ConstantNode(.month(year: y, month: m), span: e.span)
+        case .day(let y, let m, let d):
+            return ConstantNode(.day(year: y, month: m, day: d), span: e.span)
         case .name(let name):
             return try self.name(name, span: e.span)
         case .unary(.negate, let operand):

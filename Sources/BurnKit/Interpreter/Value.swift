@@ -13,6 +13,8 @@ public enum Value: Sendable {
     case string(String)
     case year(Int)
     case month(year: Int, month: Int)
+    /// A day, `2024-10-02`, for dated cash flows.
+    case day(year: Int, month: Int, day: Int)
     /// An inclusive range of whole numbers (years): `2024..2030`.
     case range(Int, Int)
     case list(ListValue)
@@ -57,6 +59,7 @@ public enum Value: Sendable {
         case .string: return "a string"
         case .year: return "a year"
         case .month: return "a month"
+        case .day: return "a day"
         case .range: return "a range"
         case .list: return "a list"
         case .function: return "a function"
@@ -157,6 +160,7 @@ extension Value: Equatable {
         case (.string(let x), .string(let y)): return x == y
         case (.year(let x), .year(let y)): return x == y
         case (.month(let y1, let m1), .month(let y2, let m2)): return y1 == y2 && m1 == m2
+        case (.day(let y1, let m1, let d1), .day(let y2, let m2, let d2)): return y1 == y2 && m1 == m2 && d1 == d2
         case (.range(let a1, let b1), .range(let a2, let b2)): return a1 == a2 && b1 == b2
         case (.list(let x), .list(let y)): return x === y || x.items == y.items
         case (.function(let f), .function(let g)): return f === g

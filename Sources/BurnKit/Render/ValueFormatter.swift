@@ -39,6 +39,7 @@ public struct ValueFormatter: Sendable {
         case .string(let s): return s
         case .year(let y): return String(y)
         case .month(let y, let m): return "\(y)-\(m < 10 ? "0" : "")\(m)"
+        case .day(let y, let m, let d): return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
         case .range(let a, let b): return "\(a)..\(b)"
         case .list(let list):
             // French separates items with `;` (a comma is a decimal comma), so a list reads back.

@@ -53,6 +53,8 @@ public indirect enum ExprKind: Sendable {
     case string(String)
     case bool(Bool)
     case month(year: Int, month: Int)
+    /// `2024-10-02`.
+    case day(year: Int, month: Int, day: Int)
     case name(String)
     case unary(UnaryOp, Expr)
     case binary(BinaryOp, Expr, Expr)

@@ -1,7 +1,8 @@
-// Lexer+Numbers: number literals with suffixes, percents and multiples, and months.
+// Lexer+Numbers: number literals with suffixes, percents and multiples, months and days.
 
 extension Lexer {
-    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`) or a month (`2024-10`);
+    /// A number (`42`, `3.7`, `1_000`, `1e9`, `6.6B`, `80%`, `3.1x`), a month (`2024-10`) or a
+    /// day (`2024-10-02`);
     /// with `locale fr` also `6,6`, `1 400`, `3,7 Md`, `4,2 %` and, as `.amount`, `157 Md$`
     /// (Lexer+French.swift). English reads `157 Md$` too.
     mutating func scanNumber() {
@@ -138,7 +139,8 @@ extension Lexer {
     /// `2024-10`: four digits, `-`, one or two digits, not followed by a digit or letter. A
     /// month outside 01 to 12 (`2024-13`, `2024-00`) or written with one digit (`2024-1`)
     /// is an error, never a subtraction (a round would silently move to 2011); with spaces,
-    /// `2024 - 13` subtracts. The year is checked where the month is used.
+    /// `2024 - 13` subtracts. The year is checked where the month is used. A month followed by
+    /// `-` and a digit is a day (`2024-10-02`).
     mutating func scanMonth() -> Bool {
         let start = pos
         guard start + 6 <= bytes.count else { return false }
@@ -146,6 +148,9 @@ extension Lexer {
         guard bytes[start + 4] == UInt8(ascii: "-"), Lexer.isDigit(bytes[start + 5]) else { return false }
         let width = start + 6 < bytes.count && Lexer.isDigit(bytes[start + 6]) ? 2 : 1
         let end = start + 5 + width
+        if width == 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "-"), Lexer.isDigit(bytes[end + 1]) {
+            return scanDay(start)
+        }
         if identifierCharLength(at: end) != 0 { return false }
         func digit(_ i: Int) -> Int { Int(bytes[start + i] - UInt8(ascii: "0")) }
         let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
@@ -161,6 +166,33 @@ extension Lexer {
                    hint: "write a month from `\(year)-01` to `\(year)-12`, \(subtraction)")
         }
         emit(.month(year: year, month: min(max(month, 1), 12)), from: start)
+        return true
+    }
+
+    /// `2024-10-02`: a month, `-` and two digits, for dated cash flows (`xnpv`, `xirr`). A day the
+    /// month does not have (`2025-02-29`) or one digit (`2024-10-2`) is an error.
+    private mutating func scanDay(_ start: Int) -> Bool {
+        var end = start + 8
+        while end < bytes.count, Lexer.isDigit(bytes[end]) { end += 1 }
+        if identifierCharLength(at: end) != 0 { return false }
+        func number(_ from: Int, _ to: Int) -> Int {
+            bytes[from..<to].reduce(0) { min($0 * 10 + Int($1 - UInt8(ascii: "0")), 100_000) }
+        }
+        let year = number(start, start + 4), month = number(start + 5, start + 7), day = number(start + 8, end)
+        pos = end
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let days = CalendarDays.daysIn(month: month, of: year)
+        if !(1...12).contains(month) {
+            report("`\(text)` is not a day: months run from 01 to 12", start, end,
+                   hint: "write a day as `\(year)-10-02`")
+        } else if end - start != 10 {
+            report("`\(text)` is not a day: a day has two digits", start, end,
+                   hint: "write `\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(min(day, 99))`")
+        } else if !(1...days).contains(day) {
+            report("`\(text)` is not a day: \(CalendarDays.monthNames[month - 1]) \(year) has \(days) days", start, end,
+                   hint: "write a day from `\(String(text.prefix(8)))01` to `\(String(text.prefix(8)))\(days)`")
+        }
+        emit(.day(year: year, month: min(max(month, 1), 12), day: min(max(day, 1), days)), from: start)
         return true
     }
 }

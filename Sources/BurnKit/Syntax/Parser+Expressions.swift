@@ -136,7 +136,7 @@ extension Parser {
     /// Whether `token` can begin an expression.
     func startsExpression(_ token: Token) -> Bool {
         switch token.kind {
-        case .number, .currency, .amount, .string, .month: return true
+        case .number, .currency, .amount, .string, .month, .day: return true
         case .identifier(let text):
             return !Parser.reserved.contains(text) || ["not", "if", "true", "false"].contains(text)
         case .symbol(let symbol):
@@ -295,6 +295,9 @@ extension Parser {
         case .month(let year, let month):
             advance()
             return Expr(.month(year: year, month: month), token.span)
+        case .day(let year, let month, let day):
+            advance()
+            return Expr(.day(year: year, month: month, day: day), token.span)
         case .identifier("true"), .identifier("false"):
             advance()
             return Expr(.bool(token.kind == .identifier("true")), token.span)

@@ -32,6 +32,8 @@ public enum TokenKind: Sendable, Equatable {
     case string(String)
     /// `2024-10`: a month, for dating rounds.
     case month(year: Int, month: Int)
+    /// `2024-10-02`: a day, for dated cash flows.
+    case day(year: Int, month: Int, day: Int)
     /// A name or a keyword; the parser decides which from context.
     case identifier(String)
     case symbol(Symbol)
