@@ -77,6 +77,10 @@ final class Memo {
     }
 
     private var rows: [[Row]] = []
+    /// How each cell of an uncertain model is found, shared by its questions and their slices.
+    private(set) lazy var plan = Plan()
+    /// Each company's shape number (see `Model.shapeNumbers`), once worked out.
+    var shapeNumbers: [Int32]?
 
     // `slot` and `set` touch `rows` once each, through a static function: every access to a
     // class's stored property is checked for exclusivity at run time, and these run for every
@@ -124,4 +128,11 @@ final class Memo {
 /// the next slices to work it out the same way directly.
 final class Plan {
     var methods: [CellKey: How] = [:]
+    /// How a cell of each company shape is found, by (shape number, metric, year): learnt from
+    /// cells found without depending on a cell in progress (so by the method a fresh
+    /// evaluation finds), and tried first for every company of that shape.
+    var shapes: [CellKey: How] = [:]
+    /// Questions whose first slice could not be compiled (an answer not kept as a step), asked
+    /// slice by slice in full instead.
+    var fallbacks = 0
 }

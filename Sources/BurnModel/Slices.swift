@@ -54,17 +54,19 @@ public struct EvaluationStopped: Error, Sendable, StopsEvaluation {
 }
 
 extension Model {
-    /// Draws per slice: 16,384 for a small model (each slice costs a fixed walk through the
-    /// model, so wide slices amortize it), fewer as companies are added, so that a slice's
-    /// cache holds about 8 MB of numbers whatever the model.
-    var sliceWidth: Int {
-        max(64, min(16384, (1 << 23) / max(1, companyList.count * metricList.count * 16)))
-    }
+    /// Draws per slice: wide, so that a slice's fixed cost (a walk through the question's
+    /// cells) is small beside its arithmetic. The same whatever the model's size: a question
+    /// compiled to a `Program` holds only the cells still to be read, not the whole model.
+    static let sliceWidth = 16384
+    /// Draws in a question's first slice, which works out how to find each cell (probing
+    /// identities) and keeps every cell it finds: few, as the slice holds the whole question.
+    static let traceWidth = 64
 
     /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
-    /// false (a certain answer is known from the first slice).
+    /// false (a certain answer is known from the first slice). The slices share the model's
+    /// plan: a cell is found the way the first slice (or an earlier question) found it.
     func forEachSlice(_ body: (Evaluator, Range<Int>) throws -> Bool) throws {
-        let total = drawCount ?? 1, width = sliceWidth, plan = Plan()
+        let total = drawCount ?? 1, plan = memo.plan
         var start = 0
         monitor?.progress?(0, total)
         // The loops over draws of this thread see the monitor, to stop within a slice.
@@ -72,11 +74,53 @@ extension Model {
         defer { KernelWatch.restore(saved) }
         while start < total {
             try monitor?.checkNow()
-            let lanes = start..<min(total, start + width)
+            let lanes = start..<min(total, start + Model.sliceWidth)
             let more = try body(Evaluator(self, lanes: lanes, plan: plan), lanes)
             // A slice cut short by a stop is never kept.
             try monitor?.checkNow()
             guard more else { return }
+            start = lanes.upperBound
+            monitor?.progress?(start, total)
+        }
+    }
+
+    /// Works out `keys` over every draw. The first slice is traced and compiled into a
+    /// `Program`, which the other slices run. `take(evaluator, a)` reads answer `a` from a
+    /// slice (and may throw its error); later slices are skipped for an answer that is the
+    /// same in every slice (certain or unknown without depending on draws). `perSlice` reads
+    /// more from each slice (nothing is dropped then).
+    func sweep(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
+               take: (Evaluator, Int) throws -> Void) throws {
+        let total = drawCount ?? 1, plan = memo.plan
+        monitor?.progress?(0, total)
+        let saved = KernelWatch.install(monitor)
+        defer { KernelWatch.restore(saved) }
+        try monitor?.checkNow()
+        let first = 0..<min(total, Model.traceWidth)
+        let tracer = Tracer()
+        let traced = Evaluator(self, lanes: first, plan: plan)
+        traced.tracer = tracer
+        for a in keys.indices { try take(traced, a) }
+        try perSlice?(traced)
+        traced.tracer = nil
+        try monitor?.checkNow()
+        monitor?.progress?(first.upperBound, total)
+        let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
+        guard !pending.isEmpty || perSlice != nil else { return }
+        let program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
+        if program == nil { plan.fallbacks += 1 }
+        var start = first.upperBound
+        while start < total {
+            try monitor?.checkNow()
+            let lanes = start..<min(total, start + Model.sliceWidth)
+            let evaluator = Evaluator(self, lanes: lanes, plan: plan)
+            if let program {
+                try program.run(evaluator) { try take(evaluator, $0) }
+            } else {
+                for a in pending { try take(evaluator, a) }
+            }
+            try perSlice?(evaluator)
+            try monitor?.checkNow()
             start = lanes.upperBound
             monitor?.progress?(start, total)
         }
@@ -89,81 +133,42 @@ extension Model {
         try reserve(overflow ? .max : draws)
     }
 
-    /// A cell with all its draws: unknown and certain answers come from the first slice.
+    /// A cell with all its draws (an unknown value is not thrown).
     func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
-        var answer: Evaluator.Found?
-        var template: Quantity?
-        var all: [Double] = []
         try reserve(columns: 1)
-        try forEachSlice { evaluator, _ in
-            let found = try evaluator.topLookup(key)
-            guard case .value(let q) = found, let draws = q.draws else {
-                answer = found
-                return false
+        var column = SliceColumn()
+        try sweep([key]) { evaluator, _ in
+            switch try evaluator.topLookup(key) {
+            case .value(let q): column.add(.value(q), lanes: evaluator.laneCount)
+            case .unknown(let e): column.add(.unknown(e), lanes: evaluator.laneCount)
             }
-            if template == nil {
-                template = q
-                all.reserveCapacity(drawCount ?? draws.count)
-            }
-            all.append(contentsOf: draws.values)
-            return true
         }
-        if let answer { return answer }
-        return .value(Quantity(draws: Draws(all), template!.unit, display: template!.display))
+        switch column.joined {
+        case .value(let q): return .value(q)
+        case .unknown(let e): return .unknown(e)
+        case .none(let why): throw ModelError.noValue(why)
+        }
     }
 
-    /// Cells with all their draws, one slice at a time for all of them.
+    /// Cells with all their draws.
     func uncertainCells(_ keys: [CellKey]) throws -> [Cell] {
         try reserve(columns: keys.count)
-        var cells = [Cell?](repeating: nil, count: keys.count)
-        var columns = [[Double]](repeating: [], count: keys.count)
-        try forEachSlice { evaluator, _ in
-            for (i, key) in keys.enumerated() {
-                let cell = try evaluator.cell(key)
-                if case .value(let q) = cell, let draws = q.draws {
-                    if columns[i].isEmpty { cells[i] = cell }
-                    columns[i].append(contentsOf: draws.values)
-                } else {
-                    cells[i] = cell
-                }
-            }
-            return true
+        var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
+        try sweep(keys) { evaluator, i in
+            columns[i].add(SliceColumn.Found(try evaluator.cell(keys[i])), lanes: evaluator.laneCount)
         }
-        return keys.indices.map { i in
-            guard case .value(let q)? = cells[i], q.draws != nil else { return cells[i]! }
-            return .value(Quantity(draws: Draws(columns[i]), q.unit, display: q.display))
-        }
+        return columns.map { Cell($0.joined) }
     }
 
     /// Cells summarised by the mean of their draws (for tables: a million draws of every cell
-    /// would not fit in memory); a cell with no value in any draw is "none".
-    func meanCells(_ keys: [CellKey], also perSlice: (Evaluator) throws -> Void = { _ in }) throws -> [Cell] {
-        var cells = [Cell?](repeating: nil, count: keys.count)
-        var sums = [Double](repeating: 0, count: keys.count)
-        var counts = [Int](repeating: 0, count: keys.count)
-        var uncertain = [Bool](repeating: false, count: keys.count)
-        try forEachSlice { evaluator, _ in
-            for (i, key) in keys.enumerated() {
-                let cell = try evaluator.cell(key)
-                guard case .value(let q) = cell, let draws = q.draws else {
-                    cells[i] = cell
-                    continue
-                }
-                cells[i] = cell
-                uncertain[i] = true
-                for x in draws.values where !x.isNaN {
-                    sums[i] += x
-                    counts[i] += 1
-                }
-            }
-            try perSlice(evaluator)
-            return true
+    /// would not fit in memory); a cell with no value in any draw is "none". A certain cell
+    /// is shown as it is.
+    func meanCells(_ keys: [CellKey], also perSlice: ((Evaluator) throws -> Void)? = nil) throws -> [Cell] {
+        var means = [SliceMean](repeating: SliceMean(), count: keys.count)
+        try sweep(keys, perSlice: perSlice) { evaluator, i in
+            means[i].add(try evaluator.cell(keys[i]), lanes: evaluator.laneCount)
         }
-        return keys.indices.map { i in
-            guard uncertain[i], case .value(let q)? = cells[i] else { return cells[i]! }
-            guard counts[i] > 0 else { return .none("none in every sample") }
-            return .value(Quantity(sums[i] / Double(counts[i]), q.unit, display: q.display))
-        }
+        return means.map(\.cell)
     }
 
     // MARK: - Searching years
