@@ -41,6 +41,9 @@ final class Evaluator {
     var settled: [Int: [Int]] = [:]
     /// Cells worked out, counted as steps by the monitor every 256.
     private var work = 0
+    /// Whether formulas that are sums of metrics are worked out by the model (`MetricSum`);
+    /// false for the reference evaluator, which calls the language for every formula.
+    var lowering = true
     /// Set for the first slice of an uncertain question: records the steps of its `Program`.
     var tracer: Tracer?
     /// A stop an identity's probe met (it catches errors to try other ways): thrown as soon as
@@ -76,6 +79,7 @@ final class Evaluator {
         self.lanes = lanes
         self.plan = nil
         self.shapes = []
+        self.lowering = false
     }
 
     /// An evaluator with its own cache, recording everything `explain` needs.
@@ -323,8 +327,11 @@ final class Evaluator {
 
     private func evaluate(_ entry: FormulaEntry, _ key: CellKey) throws -> Quantity {
         resetInputs()
-        tracer?.formulaEvaluated()
         let c = Int(key.company)
+        if lowering, let sum = entry.sum, let q = try evaluateSum(sum, key) {
+            return try model.normalize(q, metric: Int(key.metric), company: c, year: Int(key.year), at: entry.at)
+        }
+        tracer?.formulaEvaluated()
         let context = FormulaContext(year: Int(key.year), company: model.companyList[c].name,
                                      currency: model.companyList[c].currency,
                                      rates: model.rates, lanes: lanes, drawCount: model.drawCount,
