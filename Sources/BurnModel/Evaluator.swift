@@ -40,10 +40,13 @@ final class Evaluator {
     /// The years the facts settle a metric in, by company and metric (see `settledYears`).
     var settled: [Int: [Int]] = [:]
     /// Cells worked out, counted as steps by the monitor every 256.
-    private var work = 0
+    private(set) var work = 0
     /// Whether formulas that are sums of metrics are worked out by the model (`MetricSum`);
     /// false for the reference evaluator, which calls the language for every formula.
     var lowering = true
+    /// False on a worker thread: the plan is only read, and a formula the language must
+    /// evaluate throws `NeedsOneThread` (the language's runtime is not shared between threads).
+    var shared = false
     /// Set for the first slice of an uncertain question: records the steps of its `Program`.
     var tracer: Tracer?
     /// A stop an identity's probe met (it catches errors to try other ways): thrown as soon as
@@ -223,7 +226,7 @@ final class Evaluator {
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
         // The plan keeps the first way a cell was found, even one found while a cell it could
         // have used was busy: later ways round through an identity back to the same value.
-        if let plan, case .value = stored {
+        if let plan, !shared, case .value = stored {
             if lanes != nil, plan.methods[key] == nil { plan.methods[key] = how }
             if frame.lowestGuard >= depth, let shaped = shapeKey(key), plan.shapes[shaped] == nil { plan.shapes[shaped] = how }
         }
@@ -332,6 +335,7 @@ final class Evaluator {
             return try model.normalize(q, metric: Int(key.metric), company: c, year: Int(key.year), at: entry.at)
         }
         tracer?.formulaEvaluated()
+        if shared { throw NeedsOneThread() }
         let context = FormulaContext(year: Int(key.year), company: model.companyList[c].name,
                                      currency: model.companyList[c].currency,
                                      rates: model.rates, lanes: lanes, drawCount: model.drawCount,

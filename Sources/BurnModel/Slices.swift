@@ -85,12 +85,14 @@ extension Model {
     }
 
     /// Works out `keys` over every draw. The first slice is traced and compiled into a
-    /// `Program`, which the other slices run. `take(evaluator, a)` reads answer `a` from a
-    /// slice (and may throw its error); later slices are skipped for an answer that is the
-    /// same in every slice (certain or unknown without depending on draws). `perSlice` reads
-    /// more from each slice (nothing is dropped then).
-    func sweep(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
-               take: (Evaluator, Int) throws -> Void) throws {
+    /// `Program`, which the other slices run, on every core when no step needs the language.
+    /// `read(evaluator, a)` reads answer `a` from a slice (on the slice's thread: it must only
+    /// read); `take(a, answer, lanes)` receives it on this thread, slice after slice in
+    /// order. Later slices are skipped for an answer that is the same in every slice (certain
+    /// or unknown without depending on draws). `perSlice` reads more from each slice (then
+    /// nothing is dropped, and the slices run here one by one).
+    func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
+                  read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
         let total = drawCount ?? 1, plan = memo.plan
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
@@ -100,28 +102,67 @@ extension Model {
         let tracer = Tracer()
         let traced = Evaluator(self, lanes: first, plan: plan)
         traced.tracer = tracer
-        for a in keys.indices { try take(traced, a) }
+        for a in keys.indices { try take(a, try read(traced, a), first.count) }
         try perSlice?(traced)
         traced.tracer = nil
         try monitor?.checkNow()
         monitor?.progress?(first.upperBound, total)
         let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
-        guard !pending.isEmpty || perSlice != nil else { return }
+        guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         let program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
         if program == nil { plan.fallbacks += 1 }
+        if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1 {
+            try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take)
+            return
+        }
         var start = first.upperBound
         while start < total {
             try monitor?.checkNow()
             let lanes = start..<min(total, start + Model.sliceWidth)
             let evaluator = Evaluator(self, lanes: lanes, plan: plan)
             if let program {
-                try program.run(evaluator) { try take(evaluator, $0) }
+                try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
             } else {
-                for a in pending { try take(evaluator, a) }
+                for a in pending { try take(a, try read(evaluator, a), lanes.count) }
             }
             try perSlice?(evaluator)
             try monitor?.checkNow()
             start = lanes.upperBound
+            monitor?.progress?(start, total)
+        }
+    }
+
+    /// The slices from `start` on, a batch of one per thread at a time.
+    private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan,
+                                    read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
+        let total = drawCount ?? 1, threads = Parallel.threads
+        // Slices narrower than the usual width when that gives each thread one.
+        let width = min(Model.sliceWidth, max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
+        var start = start
+        while start < total {
+            try monitor?.checkNow()
+            var batch: [Range<Int>] = []
+            while batch.count < threads, start < total {
+                batch.append(start..<min(total, start + width))
+                start = batch[batch.count - 1].upperBound
+            }
+            for (lanes, result) in zip(batch, runBatch(program, batch, plan: plan, read: read)) {
+                if result.tripped { monitor?.tripped = true }
+                if let error = result.error, error is NeedsOneThread {
+                    // A step needed the language: this slice again, here.
+                    let evaluator = Evaluator(self, lanes: lanes, plan: plan)
+                    try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
+                    try monitor?.checkNow()
+                    continue
+                }
+                if let error = result.error, stopsEvaluation(error) {
+                    try monitor?.checkNow()
+                    throw error
+                }
+                for (a, answer) in result.answers { try take(a, answer, lanes.count) }
+                if let error = result.error { throw error }
+                try monitor?.checkNow(result.work)
+            }
             monitor?.progress?(start, total)
         }
     }
@@ -137,10 +178,10 @@ extension Model {
     func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
         try reserve(columns: 1)
         var column = SliceColumn()
-        try sweep([key]) { evaluator, _ in
-            switch try evaluator.topLookup(key) {
-            case .value(let q): column.add(.value(q), lanes: evaluator.laneCount)
-            case .unknown(let e): column.add(.unknown(e), lanes: evaluator.laneCount)
+        try sweep([key], read: { evaluator, _ in try evaluator.topLookup(key) }) { _, found, lanes in
+            switch found {
+            case .value(let q): column.add(.value(q), lanes: lanes)
+            case .unknown(let e): column.add(.unknown(e), lanes: lanes)
             }
         }
         switch column.joined {
@@ -154,8 +195,8 @@ extension Model {
     func uncertainCells(_ keys: [CellKey]) throws -> [Cell] {
         try reserve(columns: keys.count)
         var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
-        try sweep(keys) { evaluator, i in
-            columns[i].add(SliceColumn.Found(try evaluator.cell(keys[i])), lanes: evaluator.laneCount)
+        try sweep(keys, read: { evaluator, i in try evaluator.cell(keys[i]) }) { i, cell, lanes in
+            columns[i].add(SliceColumn.Found(cell), lanes: lanes)
         }
         return columns.map { Cell($0.joined) }
     }
@@ -165,8 +206,8 @@ extension Model {
     /// is shown as it is.
     func meanCells(_ keys: [CellKey], also perSlice: ((Evaluator) throws -> Void)? = nil) throws -> [Cell] {
         var means = [SliceMean](repeating: SliceMean(), count: keys.count)
-        try sweep(keys, perSlice: perSlice) { evaluator, i in
-            means[i].add(try evaluator.cell(keys[i]), lanes: evaluator.laneCount)
+        try sweep(keys, perSlice: perSlice, read: { evaluator, i in try evaluator.cell(keys[i]) }) { i, cell, lanes in
+            means[i].add(cell, lanes: lanes)
         }
         return means.map(\.cell)
     }

@@ -35,8 +35,13 @@ final class Tracer {
         formulas.append(false)
     }
 
-    /// The cell being worked out evaluates a formula.
+    /// Whether the language evaluated a formula in this slice (its slices then run on one
+    /// thread: the language's runtime is not shared between threads).
+    private(set) var languageUsed = false
+
+    /// The cell being worked out evaluates a formula in the language.
     func formulaEvaluated() {
+        languageUsed = true
         if !formulas.isEmpty { formulas[formulas.count - 1] = true }
     }
 

@@ -14,7 +14,7 @@ struct CompiledPlanTests {
     /// A portfolio of random companies (`ReferenceModel`), each with a twin of the same shape
     /// and other numbers, so that twins share their methods.
     static func portfolio(seed: UInt64, uncertain: Bool) -> (source: String, companies: [(String, ClosedRange<Int>)]) {
-        var source = uncertain ? "samples 300\nseed \(seed)\n" : ""
+        var source = uncertain ? "samples 3000\nseed \(seed)\n" : ""
         var companies: [(String, ClosedRange<Int>)] = []
         for i in 0..<4 {
             let model = ReferenceModel(seed: seed &* 31 &+ UInt64(i))
