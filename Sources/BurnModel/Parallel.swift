@@ -14,7 +14,7 @@ public enum Parallel {
     public static let threads: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
     /// Below this many items a loop runs on the calling thread: starting a thread costs about
     /// as much as 10,000 simple steps.
-    public static let minimum = 4096
+    public static let minimum = 16384
 
     /// Calls `body` on consecutive ranges covering `0..<count`, in parallel when `count` is at
     /// least `minimum`. `body` must only write what its range owns.

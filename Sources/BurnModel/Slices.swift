@@ -309,3 +309,39 @@ enum YearTest {
         }
     }
 }
+
+extension Model {
+    /// Many cells of an uncertain model asked as one question (one program for them all, its
+    /// slices on every core): each cell's value with all its draws, or the `ModelError` that
+    /// `value(company:metric:year:)` would throw for it. Only a stop is thrown; a question the
+    /// memory budget refuses as a whole gives nil (ask the cells one by one then).
+    public func values(_ cells: [(company: String, metric: String, year: Int)]) throws -> [Result<Quantity, ModelError>]? {
+        guard drawCount != nil else { return nil }
+        var keys: [CellKey] = []
+        for cell in cells {
+            guard let c = companyIndices[cell.company], let m = metricIndices[cell.metric] else { return nil }
+            keys.append(CellKey(c, m, cell.year))
+        }
+        var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
+        do {
+            try reserve(columns: keys.count)
+            try sweep(keys, read: { evaluator, i in try evaluator.topLookup(keys[i]) }) { i, found, lanes in
+                switch found {
+                case .value(let q): columns[i].add(.value(q), lanes: lanes)
+                case .unknown(let e): columns[i].add(.unknown(e), lanes: lanes)
+                }
+            }
+        } catch where stopsEvaluation(error) {
+            throw error
+        } catch {
+            return nil
+        }
+        return columns.map {
+            switch $0.joined {
+            case .value(let q): return .success(q)
+            case .unknown(let e): return .failure(e)
+            case .none(let why): return .failure(ModelError.noValue(why))
+            }
+        }
+    }
+}
