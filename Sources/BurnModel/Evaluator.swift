@@ -35,10 +35,20 @@ final class Evaluator {
     private var cuts: [Int: Draws] = [:]
     /// How the slices before this one worked out each cell, shared by them all.
     let plan: Plan?
+    /// Each company's shape number (`Model.shapeNumbers`); empty when recording for `explain`.
+    let shapes: [Int32]
     /// The years the facts settle a metric in, by company and metric (see `settledYears`).
     var settled: [Int: [Int]] = [:]
     /// Cells worked out, counted as steps by the monitor every 256.
-    private var work = 0
+    private(set) var work = 0
+    /// Whether formulas that are sums of metrics are worked out by the model (`MetricSum`);
+    /// false for the reference evaluator, which calls the language for every formula.
+    var lowering = true
+    /// False on a worker thread: the plan is only read, and a formula the language must
+    /// evaluate throws `NeedsOneThread` (the language's runtime is not shared between threads).
+    var shared = false
+    /// Set for the first slice of an uncertain question: records the steps of its `Program`.
+    var tracer: Tracer?
     /// A stop an identity's probe met (it catches errors to try other ways): thrown as soon as
     /// the probe returns.
     private var stop: Error?
@@ -48,7 +58,8 @@ final class Evaluator {
         self.memo = model.memo
         self.recording = false
         self.lanes = nil
-        self.plan = nil
+        self.plan = model.memo.plan
+        self.shapes = model.shapeNumbers
     }
 
     /// An evaluator with its own cache for one slice of an uncertain model's draws.
@@ -58,6 +69,20 @@ final class Evaluator {
         self.recording = false
         self.lanes = lanes
         self.plan = plan
+        self.shapes = model.shapeNumbers
+    }
+
+    /// The evaluator as it was before questions were compiled: its own cache, no plan, no
+    /// shapes, every cell found by trying each way in order (over `lanes`, or certain). The
+    /// tests compare the compiled path with it.
+    init(reference model: Model, lanes: Range<Int>?) {
+        self.model = model
+        self.memo = Memo()
+        self.recording = false
+        self.lanes = lanes
+        self.plan = nil
+        self.shapes = []
+        self.lowering = false
     }
 
     /// An evaluator with its own cache, recording everything `explain` needs.
@@ -67,7 +92,11 @@ final class Evaluator {
         self.recording = true
         self.lanes = nil
         self.plan = nil
+        self.shapes = []
     }
+
+    /// How many draws this evaluator works on (1 for a certain model).
+    var laneCount: Int { lanes?.count ?? model.drawCount ?? 1 }
 
     /// A stored input (a fact, a rule's rate) cut to the lanes being evaluated; each input is
     /// cut once per slice, however many years read it.
@@ -144,6 +173,7 @@ final class Evaluator {
     }
 
     func lookup(_ key: CellKey) throws -> Found {
+        tracer?.read(key)
         switch memo.slot(key) {
         case .done(let entry):
             switch entry.result {
@@ -166,6 +196,7 @@ final class Evaluator {
         }
         let depth = frames.count
         frames.append(Frame(key: key))
+        tracer?.enter()
         memo.set(key, .busy(depth))
         let stored: Stored
         var how = How.zero
@@ -195,11 +226,16 @@ final class Evaluator {
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
         // The plan keeps the first way a cell was found, even one found while a cell it could
         // have used was busy: later ways round through an identity back to the same value.
-        if let plan, case .value = stored, plan.methods[key] == nil { plan.methods[key] = how }
+        if let plan, !shared, case .value = stored {
+            if lanes != nil, plan.methods[key] == nil { plan.methods[key] = how }
+            if frame.lowestGuard >= depth, let shaped = shapeKey(key), plan.shapes[shaped] == nil { plan.shapes[shaped] = how }
+        }
         if frame.lowestGuard >= depth {
             memo.set(key, .done(entry))
+            tracer?.leave(key, kept: entry)
         } else {
             memo.set(key, .empty)
+            tracer?.leave(key, kept: nil)
             if recording, !frames.isEmpty, case .value = stored {
                 frames[frames.count - 1].context[key] = entry
             }
@@ -215,6 +251,7 @@ final class Evaluator {
     /// not the cell's value) and throws `error`.
     private func abandon(_ key: CellKey, _ error: Error) throws -> Never {
         frames.removeLast()
+        tracer?.abandon()
         memo.set(key, .empty)
         stop = error
         throw error
@@ -230,7 +267,10 @@ final class Evaluator {
     /// Fact, events, formula (the company's, then the catalogue's), identities, rules,
     /// interpolation, late events, zero for sums of events; else unknown.
     private func compute(_ key: CellKey) throws -> Computed {
-        if let how = plan?.methods[key], let replayed = try replay(how, key) { return replayed }
+        if let plan, let how = plan.methods[key] ?? shapeKey(key).flatMap({ plan.shapes[$0] }),
+           let replayed = try replay(how, key) {
+            return replayed
+        }
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         let decl = model.metricList[m]
         if let cell = model.companyList[c].facts[m]?[y] {
@@ -291,6 +331,11 @@ final class Evaluator {
     private func evaluate(_ entry: FormulaEntry, _ key: CellKey) throws -> Quantity {
         resetInputs()
         let c = Int(key.company)
+        if lowering, let sum = entry.sum, let q = try evaluateSum(sum, key) {
+            return try model.normalize(q, metric: Int(key.metric), company: c, year: Int(key.year), at: entry.at)
+        }
+        tracer?.formulaEvaluated()
+        if shared { throw NeedsOneThread() }
         let context = FormulaContext(year: Int(key.year), company: model.companyList[c].name,
                                      currency: model.companyList[c].currency,
                                      rates: model.rates, lanes: lanes, drawCount: model.drawCount,
@@ -384,6 +429,13 @@ final class Evaluator {
     }
 
     // MARK: - Helpers
+
+    /// The key of a cell's method among the companies of its shape; nil for a company of no shape.
+    @inline(__always) private func shapeKey(_ key: CellKey) -> CellKey? {
+        let c = Int(key.company)
+        guard c < shapes.count, shapes[c] >= 0 else { return nil }
+        return CellKey(Int(shapes[c]), Int(key.metric), Int(key.year))
+    }
 
     /// A metric that is never negative (revenue, costs...) derived below zero: an error that
     /// says how, never a silent `-$1.3B` of costs (from a loss larger than the revenue).

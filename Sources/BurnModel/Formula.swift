@@ -6,6 +6,9 @@
 /// an unknown value (or "none") from a real failure.
 public protocol Formula {
     func evaluate(_ context: FormulaContext) throws -> Quantity
+    /// The formula as a sum of the company's own metrics, when it is one: the model then
+    /// works it out itself (same bits, units and errors). Nil by default.
+    var metricSum: MetricSum? { get }
 }
 
 /// A formula from a Swift closure (for tests and native built-ins).
@@ -65,4 +68,6 @@ public struct FormulaContext {
 struct FormulaEntry {
     var formula: any Formula
     var at: SourceRef?
+    /// The formula as a sum the model works out itself, when it is one.
+    var sum: ResolvedSum?
 }

@@ -77,30 +77,43 @@ final class Memo {
     }
 
     private var rows: [[Row]] = []
+    /// The company of `rows[0]`.
+    private var companyBase = 0
+    /// How each cell of an uncertain model is found, shared by its questions and their slices.
+    private(set) lazy var plan = Plan()
+    /// Each company's shape number (see `Model.shapeNumbers`), once worked out.
+    var shapeNumbers: [Int32]?
 
     // `slot` and `set` touch `rows` once each, through a static function: every access to a
     // class's stored property is checked for exclusivity at run time, and these run for every
     // cell the evaluator reads.
 
-    func slot(_ key: CellKey) -> Slot { Memo.find(key, in: rows) }
+    func slot(_ key: CellKey) -> Slot { Memo.find(key, in: rows, base: companyBase) }
 
     func entry(_ key: CellKey) -> Entry? {
         if case .done(let e) = slot(key) { return e }
         return nil
     }
 
-    func set(_ key: CellKey, _ slot: Slot) { Memo.place(slot, at: key, in: &rows) }
+    func set(_ key: CellKey, _ slot: Slot) { Memo.place(slot, at: key, in: &rows, base: &companyBase) }
 
-    private static func find(_ key: CellKey, in rows: [[Row]]) -> Slot {
-        let c = Int(key.company), m = Int(key.metric)
-        guard c < rows.count, m < rows[c].count else { return .empty }
+    private static func find(_ key: CellKey, in rows: [[Row]], base: Int) -> Slot {
+        let c = Int(key.company) - base, m = Int(key.metric)
+        guard c >= 0, c < rows.count, m < rows[c].count else { return .empty }
         let i = Int(key.year) - rows[c][m].base
         guard i >= 0, i < rows[c][m].slots.count else { return .empty }
         return rows[c][m].slots[i]
     }
 
-    private static func place(_ slot: Slot, at key: CellKey, in rows: inout [[Row]]) {
-        let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
+    private static func place(_ slot: Slot, at key: CellKey, in rows: inout [[Row]], base: inout Int) {
+        // Rows start at the first company placed: a slice's memo holding one company of a
+        // portfolio of thousands costs one row, not thousands.
+        if rows.isEmpty { base = Int(key.company) }
+        if Int(key.company) < base {
+            rows.insert(contentsOf: Array(repeating: [Row](), count: base - Int(key.company)), at: 0)
+            base = Int(key.company)
+        }
+        let c = Int(key.company) - base, m = Int(key.metric), y = Int(key.year)
         while rows.count <= c { rows.append([]) }
         while rows[c].count <= m { rows[c].append(Row()) }
         if rows[c][m].slots.isEmpty {
@@ -124,4 +137,11 @@ final class Memo {
 /// the next slices to work it out the same way directly.
 final class Plan {
     var methods: [CellKey: How] = [:]
+    /// How a cell of each company shape is found, by (shape number, metric, year): learnt from
+    /// cells found without depending on a cell in progress (so by the method a fresh
+    /// evaluation finds), and tried first for every company of that shape.
+    var shapes: [CellKey: How] = [:]
+    /// Questions whose first slice could not be compiled (an answer not kept as a step), asked
+    /// slice by slice in full instead.
+    var fallbacks = 0
 }

@@ -106,7 +106,7 @@ public struct Model {
     public mutating func setDefaultFormula(_ metric: String, _ formula: any Formula, at: SourceRef? = nil) throws {
         let m = try metricIndex(metric)
         invalidate()
-        defaultFormulas[m] = FormulaEntry(formula: formula, at: at)
+        defaultFormulas[m] = FormulaEntry(formula: formula, at: at, sum: ResolvedSum(formula.metricSum, self))
     }
 
     // MARK: - Companies
@@ -160,7 +160,7 @@ public struct Model {
     public mutating func setFormula(company: String, metric: String, _ formula: any Formula, at: SourceRef? = nil) throws {
         let c = try companyIndex(company), m = try metricIndex(metric)
         invalidate()
-        companyList[c].formulas[m] = FormulaEntry(formula: formula, at: at)
+        companyList[c].formulas[m] = FormulaEntry(formula: formula, at: at, sum: ResolvedSum(formula.metricSum, self))
     }
 
     /// Removes the company's own formula, if any (the catalogue's default applies again).

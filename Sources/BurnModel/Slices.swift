@@ -54,17 +54,19 @@ public struct EvaluationStopped: Error, Sendable, StopsEvaluation {
 }
 
 extension Model {
-    /// Draws per slice: 16,384 for a small model (each slice costs a fixed walk through the
-    /// model, so wide slices amortize it), fewer as companies are added, so that a slice's
-    /// cache holds about 8 MB of numbers whatever the model.
-    var sliceWidth: Int {
-        max(64, min(16384, (1 << 23) / max(1, companyList.count * metricList.count * 16)))
-    }
+    /// Draws per slice: wide, so that a slice's fixed cost (a walk through the question's
+    /// cells) is small beside its arithmetic. The same whatever the model's size: a question
+    /// compiled to a `Program` holds only the cells still to be read, not the whole model.
+    static let sliceWidth = 16384
+    /// Draws in a question's first slice, which works out how to find each cell (probing
+    /// identities) and keeps every cell it finds: few, as the slice holds the whole question.
+    static let traceWidth = 64
 
     /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
-    /// false (a certain answer is known from the first slice).
+    /// false (a certain answer is known from the first slice). The slices share the model's
+    /// plan: a cell is found the way the first slice (or an earlier question) found it.
     func forEachSlice(_ body: (Evaluator, Range<Int>) throws -> Bool) throws {
-        let total = drawCount ?? 1, width = sliceWidth, plan = Plan()
+        let total = drawCount ?? 1, plan = memo.plan
         var start = 0
         monitor?.progress?(0, total)
         // The loops over draws of this thread see the monitor, to stop within a slice.
@@ -72,12 +74,95 @@ extension Model {
         defer { KernelWatch.restore(saved) }
         while start < total {
             try monitor?.checkNow()
-            let lanes = start..<min(total, start + width)
+            let lanes = start..<min(total, start + Model.sliceWidth)
             let more = try body(Evaluator(self, lanes: lanes, plan: plan), lanes)
             // A slice cut short by a stop is never kept.
             try monitor?.checkNow()
             guard more else { return }
             start = lanes.upperBound
+            monitor?.progress?(start, total)
+        }
+    }
+
+    /// Works out `keys` over every draw. The first slice is traced and compiled into a
+    /// `Program`, which the other slices run, on every core when no step needs the language.
+    /// `read(evaluator, a)` reads answer `a` from a slice (on the slice's thread: it must only
+    /// read); `take(a, answer, lanes)` receives it on this thread, slice after slice in
+    /// order. Later slices are skipped for an answer that is the same in every slice (certain
+    /// or unknown without depending on draws). `perSlice` reads more from each slice (then
+    /// nothing is dropped, and the slices run here one by one).
+    func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
+                  read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
+        let total = drawCount ?? 1, plan = memo.plan
+        monitor?.progress?(0, total)
+        let saved = KernelWatch.install(monitor)
+        defer { KernelWatch.restore(saved) }
+        try monitor?.checkNow()
+        let first = 0..<min(total, Model.traceWidth)
+        let tracer = Tracer()
+        let traced = Evaluator(self, lanes: first, plan: plan)
+        traced.tracer = tracer
+        for a in keys.indices { try take(a, try read(traced, a), first.count) }
+        try perSlice?(traced)
+        traced.tracer = nil
+        try monitor?.checkNow()
+        monitor?.progress?(first.upperBound, total)
+        let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
+        guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
+        let program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
+        if program == nil { plan.fallbacks += 1 }
+        if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1 {
+            try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take)
+            return
+        }
+        var start = first.upperBound
+        while start < total {
+            try monitor?.checkNow()
+            let lanes = start..<min(total, start + Model.sliceWidth)
+            let evaluator = Evaluator(self, lanes: lanes, plan: plan)
+            if let program {
+                try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
+            } else {
+                for a in pending { try take(a, try read(evaluator, a), lanes.count) }
+            }
+            try perSlice?(evaluator)
+            try monitor?.checkNow()
+            start = lanes.upperBound
+            monitor?.progress?(start, total)
+        }
+    }
+
+    /// The slices from `start` on, a batch of one per thread at a time.
+    private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan,
+                                    read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
+        let total = drawCount ?? 1, threads = Parallel.threads
+        // Slices narrower than the usual width when that gives each thread one.
+        let width = min(Model.sliceWidth, max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
+        var start = start
+        while start < total {
+            try monitor?.checkNow()
+            var batch: [Range<Int>] = []
+            while batch.count < threads, start < total {
+                batch.append(start..<min(total, start + width))
+                start = batch[batch.count - 1].upperBound
+            }
+            for (lanes, result) in zip(batch, runBatch(program, batch, plan: plan, read: read)) {
+                if result.tripped { monitor?.tripped = true }
+                if let error = result.error, error is NeedsOneThread {
+                    // A step needed the language: this slice again, here.
+                    let evaluator = Evaluator(self, lanes: lanes, plan: plan)
+                    try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
+                    try monitor?.checkNow()
+                    continue
+                }
+                if let error = result.error, stopsEvaluation(error) {
+                    try monitor?.checkNow()
+                    throw error
+                }
+                for (a, answer) in result.answers { try take(a, answer, lanes.count) }
+                if let error = result.error { throw error }
+                try monitor?.checkNow(result.work)
+            }
             monitor?.progress?(start, total)
         }
     }
@@ -89,81 +174,42 @@ extension Model {
         try reserve(overflow ? .max : draws)
     }
 
-    /// A cell with all its draws: unknown and certain answers come from the first slice.
+    /// A cell with all its draws (an unknown value is not thrown).
     func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
-        var answer: Evaluator.Found?
-        var template: Quantity?
-        var all: [Double] = []
         try reserve(columns: 1)
-        try forEachSlice { evaluator, _ in
-            let found = try evaluator.topLookup(key)
-            guard case .value(let q) = found, let draws = q.draws else {
-                answer = found
-                return false
+        var column = SliceColumn()
+        try sweep([key], read: { evaluator, _ in try evaluator.topLookup(key) }) { _, found, lanes in
+            switch found {
+            case .value(let q): column.add(.value(q), lanes: lanes)
+            case .unknown(let e): column.add(.unknown(e), lanes: lanes)
             }
-            if template == nil {
-                template = q
-                all.reserveCapacity(drawCount ?? draws.count)
-            }
-            all.append(contentsOf: draws.values)
-            return true
         }
-        if let answer { return answer }
-        return .value(Quantity(draws: Draws(all), template!.unit, display: template!.display))
+        switch column.joined {
+        case .value(let q): return .value(q)
+        case .unknown(let e): return .unknown(e)
+        case .none(let why): throw ModelError.noValue(why)
+        }
     }
 
-    /// Cells with all their draws, one slice at a time for all of them.
+    /// Cells with all their draws.
     func uncertainCells(_ keys: [CellKey]) throws -> [Cell] {
         try reserve(columns: keys.count)
-        var cells = [Cell?](repeating: nil, count: keys.count)
-        var columns = [[Double]](repeating: [], count: keys.count)
-        try forEachSlice { evaluator, _ in
-            for (i, key) in keys.enumerated() {
-                let cell = try evaluator.cell(key)
-                if case .value(let q) = cell, let draws = q.draws {
-                    if columns[i].isEmpty { cells[i] = cell }
-                    columns[i].append(contentsOf: draws.values)
-                } else {
-                    cells[i] = cell
-                }
-            }
-            return true
+        var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
+        try sweep(keys, read: { evaluator, i in try evaluator.cell(keys[i]) }) { i, cell, lanes in
+            columns[i].add(SliceColumn.Found(cell), lanes: lanes)
         }
-        return keys.indices.map { i in
-            guard case .value(let q)? = cells[i], q.draws != nil else { return cells[i]! }
-            return .value(Quantity(draws: Draws(columns[i]), q.unit, display: q.display))
-        }
+        return columns.map { Cell($0.joined) }
     }
 
     /// Cells summarised by the mean of their draws (for tables: a million draws of every cell
-    /// would not fit in memory); a cell with no value in any draw is "none".
-    func meanCells(_ keys: [CellKey], also perSlice: (Evaluator) throws -> Void = { _ in }) throws -> [Cell] {
-        var cells = [Cell?](repeating: nil, count: keys.count)
-        var sums = [Double](repeating: 0, count: keys.count)
-        var counts = [Int](repeating: 0, count: keys.count)
-        var uncertain = [Bool](repeating: false, count: keys.count)
-        try forEachSlice { evaluator, _ in
-            for (i, key) in keys.enumerated() {
-                let cell = try evaluator.cell(key)
-                guard case .value(let q) = cell, let draws = q.draws else {
-                    cells[i] = cell
-                    continue
-                }
-                cells[i] = cell
-                uncertain[i] = true
-                for x in draws.values where !x.isNaN {
-                    sums[i] += x
-                    counts[i] += 1
-                }
-            }
-            try perSlice(evaluator)
-            return true
+    /// would not fit in memory); a cell with no value in any draw is "none". A certain cell
+    /// is shown as it is.
+    func meanCells(_ keys: [CellKey], also perSlice: ((Evaluator) throws -> Void)? = nil) throws -> [Cell] {
+        var means = [SliceMean](repeating: SliceMean(), count: keys.count)
+        try sweep(keys, perSlice: perSlice, read: { evaluator, i in try evaluator.cell(keys[i]) }) { i, cell, lanes in
+            means[i].add(cell, lanes: lanes)
         }
-        return keys.indices.map { i in
-            guard uncertain[i], case .value(let q)? = cells[i] else { return cells[i]! }
-            guard counts[i] > 0 else { return .none("none in every sample") }
-            return .value(Quantity(sums[i] / Double(counts[i]), q.unit, display: q.display))
-        }
+        return means.map(\.cell)
     }
 
     // MARK: - Searching years
@@ -259,6 +305,42 @@ enum YearTest {
                     i &+= 1
                 }
                 return remaining
+            }
+        }
+    }
+}
+
+extension Model {
+    /// Many cells of an uncertain model asked as one question (one program for them all, its
+    /// slices on every core): each cell's value with all its draws, or the `ModelError` that
+    /// `value(company:metric:year:)` would throw for it. Only a stop is thrown; a question the
+    /// memory budget refuses as a whole gives nil (ask the cells one by one then).
+    public func values(_ cells: [(company: String, metric: String, year: Int)]) throws -> [Result<Quantity, ModelError>]? {
+        guard drawCount != nil else { return nil }
+        var keys: [CellKey] = []
+        for cell in cells {
+            guard let c = companyIndices[cell.company], let m = metricIndices[cell.metric] else { return nil }
+            keys.append(CellKey(c, m, cell.year))
+        }
+        var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
+        do {
+            try reserve(columns: keys.count)
+            try sweep(keys, read: { evaluator, i in try evaluator.topLookup(keys[i]) }) { i, found, lanes in
+                switch found {
+                case .value(let q): columns[i].add(.value(q), lanes: lanes)
+                case .unknown(let e): columns[i].add(.unknown(e), lanes: lanes)
+                }
+            }
+        } catch where stopsEvaluation(error) {
+            throw error
+        } catch {
+            return nil
+        }
+        return columns.map {
+            switch $0.joined {
+            case .value(let q): return .success(q)
+            case .unknown(let e): return .failure(e)
+            case .none(let why): return .failure(ModelError.noValue(why))
             }
         }
     }

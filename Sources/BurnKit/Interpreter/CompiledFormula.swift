@@ -5,11 +5,14 @@ final class CompiledFormula: Formula {
     let node: Node
     let metric: String
     unowned let interpreter: Interpreter
+    /// The formula as a sum of the company's metrics, which the model works out itself.
+    let metricSum: MetricSum?
 
     init(node: Node, metric: String, interpreter: Interpreter) {
         self.node = node
         self.metric = metric
         self.interpreter = interpreter
+        metricSum = FormulaLowering.metricSum(node)
     }
 
     func evaluate(_ context: FormulaContext) throws -> Quantity {

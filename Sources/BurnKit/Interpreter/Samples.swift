@@ -268,7 +268,7 @@ extension Interpreter {
         let z = rng.normals(sampleCount)
         if a > 0 {
             let mu = (Math.log(a) + Math.log(b)) / 2, sigma = (Math.log(b) - Math.log(a)) / (2 * Interpreter.z95)
-            return z.map { Math.exp(mu + sigma * $0) }
+            return Parallel.map(z) { Math.exp(mu + sigma * $0) }
         }
         let mean = (a + b) / 2, sd = (b - a) / (2 * Interpreter.z95)
         return z.map { mean + sd * $0 }

@@ -1,6 +1,8 @@
 // Random: a seeded generator (xoshiro256**, seeded through splitmix64), so that a script
 // samples the same numbers on every run and machine.
 
+import BurnModel
+
 struct Random {
     private var s: (UInt64, UInt64, UInt64, UInt64)
 
@@ -43,16 +45,28 @@ struct Random {
         }
     }
 
-    /// `count` standard normal variates (Box–Muller, both halves used).
+    /// `count` standard normal variates (Box–Muller, both halves used). The uniforms are drawn
+    /// in order on this thread; turning them into normals is split between the cores.
     mutating func normals(_ count: Int) -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(count + 1)
-        while out.count < count {
-            let u1 = 1 - unit(), u2 = unit()
-            let r = (-2 * Math.log(u1)).squareRoot()
-            out.append(r * Math.cos(2 * Double.pi * u2))
-            out.append(r * Math.sin(2 * Double.pi * u2))
+        let pairs = (count + 1) / 2
+        var u = [Double](repeating: 0, count: 2 * pairs)
+        for k in 0..<pairs {
+            u[2 * k] = 1 - unit()
+            u[2 * k + 1] = unit()
         }
-        return Array(out.prefix(count))
+        return [Double](unsafeUninitializedCapacity: count) { out, n in
+            u.withUnsafeBufferPointer { u in
+                let o = out
+                Parallel.ranges(pairs, minimum: Parallel.minimum / 2) { range in
+                    for k in range {
+                        let r = (-2 * Math.log(u[2 * k])).squareRoot()
+                        let angle = 2 * Double.pi * u[2 * k + 1]
+                        o[2 * k] = r * Math.cos(angle)
+                        if 2 * k + 1 < count { o[2 * k + 1] = r * Math.sin(angle) }
+                    }
+                }
+            }
+            n = count
+        }
     }
 }
