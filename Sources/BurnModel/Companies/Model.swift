@@ -23,6 +23,8 @@ public struct Model {
     public internal(set) var drawCount: Int?
     /// Watches long evaluations of an uncertain model: progress, and whether to stop.
     public var monitor: Monitor?
+    /// How this model's uncertain questions were worked out (see `PlanStatistics`).
+    public internal(set) var statistics = PlanStatistics()
 
     /// An empty model: no metrics, identities, companies or rates.
     public init() {}

@@ -141,7 +141,4 @@ final class Plan {
     /// cells found without depending on a cell in progress (so by the method a fresh
     /// evaluation finds), and tried first for every company of that shape.
     var shapes: [CellKey: How] = [:]
-    /// Questions whose first slice could not be compiled (an answer not kept as a step), asked
-    /// slice by slice in full instead.
-    var fallbacks = 0
 }

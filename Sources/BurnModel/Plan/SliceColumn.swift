@@ -4,9 +4,15 @@
 // would give it.
 
 /// The answers of one cell from each slice, joined as one evaluation over every draw would.
+/// The draws are gathered as the slices come (a slice's certain value repeated), so a column
+/// is held once, not once per slice and again joined.
 struct SliceColumn {
-    private var parts: [(Found, Int)] = []
-    private var sawDraws = false
+    private var first: Found?
+    /// Every slice so far gave `first`, a certain value (or none), with no draws.
+    private var uniform = true
+    private var template: Quantity?
+    private var all: [Double] = []
+    private var unknown: Found?
 
     enum Found {
         case value(Quantity)
@@ -14,39 +20,50 @@ struct SliceColumn {
         case none(String)
     }
 
-    /// A slice of `lanes` draws answered `found`.
-    mutating func add(_ found: Found, lanes: Int) {
-        if case .value(let q) = found, q.draws != nil { sawDraws = true }
-        parts.append((found, lanes))
+    /// A slice of `lanes` draws answered `found`; `total` draws in all.
+    mutating func add(_ found: Found, lanes: Int, total: Int) {
+        if first == nil {
+            first = found
+            all.reserveCapacity(total)
+        }
+        if case .unknown = found {
+            if unknown == nil { unknown = found }
+            return
+        }
+        if uniform, !SliceColumn.same(found, first!) { uniform = false }
+        switch found {
+        case .value(let q):
+            if template == nil || (template!.draws == nil && q.draws != nil) { template = q }
+            if let d = q.draws { all += d.values } else { all += repeatElement(q.value, count: lanes) }
+        case .none: all += repeatElement(.nan, count: lanes)
+        case .unknown: break
+        }
     }
 
     /// The joined answer: an unknown or a certain value shared by every slice as it is,
     /// else draws (a slice's certain value repeated, its "none" as draws with no value).
     var joined: Found {
-        guard let (first, _) = parts.first else { return .none("no draws") }
-        if case .unknown = first { return first }
-        if !sawDraws {
-            if case .value(let q) = first, parts.allSatisfy({ SliceColumn.same($0.0, q) }) { return first }
-            if case .none = first, parts.allSatisfy({ if case .none = $0.0 { return true } else { return false } }) { return first }
-        }
-        var template: Quantity?
-        var all: [Double] = []
-        for (found, lanes) in parts {
-            switch found {
-            case .value(let q):
-                if template == nil || (template!.draws == nil && q.draws != nil) { template = q }
-                if let d = q.draws { all += d.values } else { all += repeatElement(q.value, count: lanes) }
-            case .none: all += repeatElement(.nan, count: lanes)
-            case .unknown: return found
+        guard let first else { return .none("no draws") }
+        if let unknown { return unknown }
+        if uniform {
+            switch first {
+            case .value(let q) where q.draws == nil: return first
+            case .none: return first
+            default: break
             }
         }
         guard let template else { return first }
         return .value(Quantity(draws: Draws(all), template.unit, display: template.display))
     }
 
-    private static func same(_ found: Found, _ q: Quantity) -> Bool {
-        guard case .value(let other) = found, other.draws == nil else { return false }
-        return other.value.bitPattern == q.value.bitPattern && other.unit == q.unit && other.display == q.display
+    private static func same(_ a: Found, _ b: Found) -> Bool {
+        switch (a, b) {
+        case (.value(let x), .value(let y)):
+            return x.draws == nil && y.draws == nil && x.value.bitPattern == y.value.bitPattern
+                && x.unit == y.unit && x.display == y.display
+        case (.none, .none): return true
+        default: return false
+        }
     }
 }
 

@@ -110,11 +110,13 @@ extension Model {
         let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         let program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
-        if program == nil { plan.fallbacks += 1 }
+        if program == nil { statistics.fallbacks += 1 }
         if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1 {
+            statistics.parallel += 1
             try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take)
             return
         }
+        if program != nil { statistics.oneThread += 1 }
         var start = first.upperBound
         while start < total {
             try monitor?.checkNow()
@@ -150,6 +152,7 @@ extension Model {
                 if result.tripped { monitor?.tripped = true }
                 if let error = result.error, error is NeedsOneThread {
                     // A step needed the language: this slice again, here.
+                    statistics.slicesRedone += 1
                     let evaluator = Evaluator(self, lanes: lanes, plan: plan)
                     try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
                     try monitor?.checkNow()
@@ -180,8 +183,8 @@ extension Model {
         var column = SliceColumn()
         try sweep([key], read: { evaluator, _ in try evaluator.topLookup(key) }) { _, found, lanes in
             switch found {
-            case .value(let q): column.add(.value(q), lanes: lanes)
-            case .unknown(let e): column.add(.unknown(e), lanes: lanes)
+            case .value(let q): column.add(.value(q), lanes: lanes, total: drawCount ?? lanes)
+            case .unknown(let e): column.add(.unknown(e), lanes: lanes, total: drawCount ?? lanes)
             }
         }
         switch column.joined {
@@ -196,9 +199,12 @@ extension Model {
         try reserve(columns: keys.count)
         var columns = [SliceColumn](repeating: SliceColumn(), count: keys.count)
         try sweep(keys, read: { evaluator, i in try evaluator.cell(keys[i]) }) { i, cell, lanes in
-            columns[i].add(SliceColumn.Found(cell), lanes: lanes)
+            columns[i].add(SliceColumn.Found(cell), lanes: lanes, total: drawCount ?? lanes)
         }
-        return columns.map { Cell($0.joined) }
+        return columns.indices.map { i in
+            defer { columns[i] = SliceColumn() }
+            return Cell(columns[i].joined)
+        }
     }
 
     /// Cells summarised by the mean of their draws (for tables: a million draws of every cell
@@ -244,6 +250,7 @@ extension Model {
 
     /// `search` for an uncertain model: the slices' answers joined.
     func uncertainSearch(_ c: Int, _ m: Int, until: Int, _ test: YearTest) throws -> YearAnswer {
+        statistics.searches += 1
         guard let first = companyList[c].firstYear else { return .noneThrough(until) }
         var answer: YearAnswer?
         try reserve(columns: 1)
@@ -327,8 +334,8 @@ extension Model {
             try reserve(columns: keys.count)
             try sweep(keys, read: { evaluator, i in try evaluator.topLookup(keys[i]) }) { i, found, lanes in
                 switch found {
-                case .value(let q): columns[i].add(.value(q), lanes: lanes)
-                case .unknown(let e): columns[i].add(.unknown(e), lanes: lanes)
+                case .value(let q): columns[i].add(.value(q), lanes: lanes, total: drawCount ?? lanes)
+                case .unknown(let e): columns[i].add(.unknown(e), lanes: lanes, total: drawCount ?? lanes)
                 }
             }
         } catch where stopsEvaluation(error) {
@@ -336,8 +343,9 @@ extension Model {
         } catch {
             return nil
         }
-        return columns.map {
-            switch $0.joined {
+        return columns.indices.map { i in
+            defer { columns[i] = SliceColumn() }
+            switch columns[i].joined {
             case .value(let q): return .success(q)
             case .unknown(let e): return .failure(e)
             case .none(let why): return .failure(ModelError.noValue(why))

@@ -1,0 +1,22 @@
+// PlanStatistics: how an uncertain model's questions were answered (compiled, on every core,
+// or by the evaluator alone), counted for the benchmark notes and the tests.
+
+/// Counts of the ways questions about an uncertain model were worked out. Shared by every
+/// copy of a model (a session's snapshots count into the same one).
+public final class PlanStatistics: @unchecked Sendable {
+    /// Questions compiled from their first slice and run as a program on every core.
+    public internal(set) var parallel = 0
+    /// Compiled questions run on one thread: a step needs the language (a formula that is not
+    /// a sum of metrics), or the question reads more from each slice (a projection).
+    public internal(set) var oneThread = 0
+    /// Questions with no program: an answer was not kept as a step of the first slice.
+    public internal(set) var fallbacks = 0
+    /// Slices a worker gave back because a step needed the language after all.
+    public internal(set) var slicesRedone = 0
+    /// Searches over years (break-even, runs-out) asked slice by slice of the evaluator,
+    /// replaying the plan's methods without a program.
+    public internal(set) var searches = 0
+
+    /// No questions counted yet.
+    public init() {}
+}
