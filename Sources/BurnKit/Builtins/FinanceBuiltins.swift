@@ -142,7 +142,7 @@ enum FinanceBuiltins {
                              hint: "give one date for each flow, in the same order")
         }
         if let first = days.first, let k = days.firstIndex(where: { $0 < first }) {
-            throw Diagnostic("date \(k) of '\(name)' comes before the first date", at: c.argumentSpan(i + 1),
+            throw Diagnostic("date \(k + 1) of '\(name)' comes before the first date", at: c.argumentSpan(i + 1),
                              hint: "the first date is the day the flows are valued at: put the earliest first")
         }
         return (flows, days)

@@ -53,7 +53,7 @@ extension HelpFunctions {
                   example: "pmt(8%/12, 5*12, $15000)", output: "[1] -$304", seeAlso: ["pv", "nper"]),
         HelpTopic("nper", .functions, forms: ["nper(rate, pmt, pv)", "nper(rate, pmt, pv, fv, when)"],
                   summary: "the number of periods that payments `pmt` take to bring `pv` to `fv` (0 by default)",
-                  text: "A plain number of periods of the rate; payments that never get there are an error.",
+                  text: "A plain number of periods of the rate; payments that can never get there are an error. Payments and present value of the same sign give a negative count, as numpy-financial does: give them opposite signs (money paid out is negative).",
                   example: "nper(7%/12, -$150, $8000)", output: "[1] 64.0733", seeAlso: ["pmt", "pv"]),
         HelpTopic("rate", .functions, forms: ["rate(nper, pmt, pv)", "rate(nper, pmt, pv, fv, when)"],
                   summary: "the rate per period at which payments `pmt` take `pv` to `fv` (0 by default) in `nper` periods",

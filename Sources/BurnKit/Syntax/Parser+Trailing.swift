@@ -141,11 +141,17 @@ extension Parser {
             return Diagnostic("in a rule, 'from' comes before 'until'", at: current.span,
                               hint: "write `\(rewrite(span, with: fixed))`")
         case .table(_, _, nil), .compare(_, _, nil), .chart(_, _, nil, _, _):
+            let what: String
+            switch statement.kind {
+            case .chart: what = "a chart's"
+            case .compare: what = "a comparison's"
+            default: what = "a table's"
+            }
             let first = file.text(of: peek().span)
             let hasLast = peek(2).kind == .identifier("to") || peek(2).kind == .identifier("until")
             let span = current.span.to(hasLast ? peek(3).span : peek().span)
             let fixed = "in \(first)..\(hasLast ? file.text(of: peek(3).span) : first)"
-            return Diagnostic("a table's years follow 'in', as a range", at: current.span, label: "did you mean 'in'?",
+            return Diagnostic("\(what) years follow 'in', as a range", at: current.span, label: "did you mean 'in'?",
                               hint: "write `\(rewrite(span, with: fixed))`")
         default:
             return nil

@@ -88,7 +88,7 @@ extension World {
     private func checkWaterfall(_ metrics: [Name], _ companies: [Name]) throws {
         if let other = metrics.first(where: { $0.text != "cash" }) ?? (metrics.count > 1 ? metrics.last : nil) {
             throw Diagnostic("a waterfall shows how cash changed in a year, not '\(other.text)'", at: other.span,
-                             hint: "write `\(World.chartStatement(["cash"], companies, "in 2025"))`, or `as bars` for \(other.text)")
+                             hint: "write `\(World.chartStatement(["cash"], Array(companies.prefix(1)), "in 2025"))`, or `as bars` for \(other.text)")
         }
         if companies.count > 1 {
             throw Diagnostic("a waterfall follows one company's cash", at: companies[1].span,
