@@ -13,9 +13,6 @@ final class ListNode: Node {
     override func eval(_ rt: Runtime) throws -> Value {
         var values: [Value] = []
         values.reserveCapacity(items.count)
-        let world = rt.world!
-        try world.prefetch(items, rt)
-        defer { world.prefetched.removeAll() }
         for item in items { values.append(try item.eval(rt)) }
         let list = ListValue(values)
         if list.depth > maximumNesting {

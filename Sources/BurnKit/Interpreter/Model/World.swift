@@ -11,10 +11,6 @@ final class World {
     /// its context so the model records dependencies and sees cycles.
     var contexts: [FormulaContext] = []
 
-    /// Cells of an uncertain model a list asked for at once (`sum([A.cash[2030], B.cash[2030]])`),
-    /// worked out as one question; kept while the list is evaluated.
-    var prefetched: [PrefetchKey: Value] = [:]
-
     init(runtime: Runtime) { self.runtime = runtime }
 
     var model: Model {
@@ -50,9 +46,6 @@ final class World {
     /// Evaluated once: an uncertain model's cell is a whole simulation.
     func answer(company: String, metric: String, year: Int, at span: Span) throws -> Value {
         guard contexts.isEmpty else { return Value.make(try value(company: company, metric: metric, year: year, at: span)) }
-        if !prefetched.isEmpty, let value = prefetched[PrefetchKey(company: company, metric: metric, year: year)] {
-            return value
-        }
         do {
             return Value.make(shown(try state.value(company: company, metric: metric, year: year), metric: metric))
         } catch let error as ModelError where error.kind == .noValue {
