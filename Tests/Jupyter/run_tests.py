@@ -9,35 +9,14 @@
 import os
 import subprocess
 import sys
-import venv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-VENV = os.path.join(ROOT, ".build", "jupyter-venv")
-REQUIREMENTS = os.path.join(HERE, "requirements.txt")
-# Written once the requirements are installed: the requirements' text, so a change reinstalls.
-STAMP = os.path.join(VENV, "burn-requirements.txt")
+sys.path.insert(0, os.path.join(ROOT, "Tests", "Python"))
+from burn_venv import Environment  # noqa: E402
 
-
-def venv_python():
-    return os.path.join(VENV, "bin", "python")
-
-
-def ensure_venv():
-    """Creates the environment and installs the requirements, unless done already."""
-    with open(REQUIREMENTS) as f:
-        wanted = f.read()
-    if os.path.exists(STAMP) and open(STAMP).read() == wanted and os.path.exists(venv_python()):
-        return
-    print("run_tests.py: creating %s (jupyter_client, nbclient from PyPI)" % VENV, file=sys.stderr)
-    try:
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    except Exception as error:  # Debian without python3-venv has no ensurepip
-        sys.exit("run_tests.py: cannot create a virtual environment (%s); on Debian: apt-get install python3-venv" % error)
-    subprocess.run([venv_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", REQUIREMENTS], check=True)
-    with open(STAMP, "w") as f:
-        f.write(wanted)
+ENV = Environment(os.path.join(ROOT, ".build", "jupyter-venv"), os.path.join(HERE, "requirements.txt"),
+                  "run_tests.py", "jupyter_client, nbclient")
 
 
 def main():
@@ -45,9 +24,9 @@ def main():
     burn = os.path.join(ROOT, ".build", "debug", "burn")
     if len(args) >= 2 and args[0] == "--burn":
         burn, args = args[1], args[2:]
-    ensure_venv()
+    ENV.ensure()
     env = dict(os.environ, BURN_EXECUTABLE=os.path.abspath(burn), NO_COLOR="1")
-    command = [venv_python(), "-m", "unittest", "-v"] + (args or ["test_kernel"])
+    command = [ENV.python(), "-m", "unittest", "-v"] + (args or ["test_kernel"])
     result = subprocess.run(command, cwd=HERE, env=env, stderr=subprocess.PIPE, text=True)
     sys.stderr.write(result.stderr)
     # unittest's verdicts, one a test ("... ok", "... FAIL", "... ERROR", "... skipped"),

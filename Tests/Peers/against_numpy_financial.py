@@ -26,35 +26,15 @@ import os
 import random
 import subprocess
 import sys
-import venv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-VENV = os.path.join(ROOT, ".build", "peers-venv")
-REQUIREMENTS = os.path.join(HERE, "requirements.txt")
-STAMP = os.path.join(VENV, "burn-requirements.txt")
+sys.path.insert(0, os.path.join(ROOT, "Tests", "Python"))
+from burn_venv import Environment  # noqa: E402
+
+ENV = Environment(os.path.join(ROOT, ".build", "peers-venv"), os.path.join(HERE, "requirements.txt"),
+                  "against_numpy_financial.py", "numpy-financial")
 RELATIVE = 1e-9
-
-
-def venv_python():
-    return os.path.join(VENV, "bin", "python")
-
-
-def ensure_venv():
-    """Creates the environment and installs the requirements, unless done already."""
-    with open(REQUIREMENTS) as f:
-        wanted = f.read()
-    if os.path.exists(STAMP) and open(STAMP).read() == wanted and os.path.exists(venv_python()):
-        return
-    print("against_numpy_financial.py: creating %s (numpy-financial from PyPI)" % VENV, file=sys.stderr)
-    try:
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    except Exception as error:  # Debian without python3-venv has no ensurepip
-        sys.exit("against_numpy_financial.py: cannot create a virtual environment (%s); on Debian: apt-get install python3-venv" % error)
-    subprocess.run([venv_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", REQUIREMENTS], check=True)
-    with open(STAMP, "w") as f:
-        f.write(wanted)
 
 
 # MARK: - Inputs
@@ -261,8 +241,8 @@ def main():
             sys.exit(check(os.path.abspath(burn), count))
         else:
             sys.exit("usage: against_numpy_financial.py [--burn PATH] [--cases N]")
-    ensure_venv()
-    command = [venv_python(), os.path.abspath(__file__), "--burn", os.path.abspath(burn), "--cases", str(count), "--inside"]
+    ENV.ensure()
+    command = [ENV.python(), os.path.abspath(__file__), "--burn", os.path.abspath(burn), "--cases", str(count), "--inside"]
     sys.exit(subprocess.run(command).returncode)
 
 
