@@ -95,9 +95,6 @@ final class Evaluator {
         self.shapes = []
     }
 
-    /// How many draws this evaluator works on (1 for a certain model).
-    var laneCount: Int { lanes?.count ?? model.drawCount ?? 1 }
-
     /// A stored input (a fact, a rule's rate) cut to the lanes being evaluated; each input is
     /// cut once per slice, however many years read it.
     @inline(__always) func input(_ q: Quantity) -> Quantity {
