@@ -74,7 +74,7 @@ extension Evaluator {
 
     /// A unitless value read from a percent or multiple metric shows as one (as the language
     /// shows what it reads from the model).
-    private func shownAsMeasure(_ q: Quantity, _ m: Int) -> Quantity {
+    func shownAsMeasure(_ q: Quantity, _ m: Int) -> Quantity {
         guard q.unit.isNone, q.display == .auto else { return q }
         var shown = q
         switch model.metricList[m].measure {

@@ -427,6 +427,21 @@ final class Evaluator {
 
     // MARK: - Helpers
 
+    /// The method the plan gives a cell (its own, else its shape's), if any.
+    func plannedMethod(_ key: CellKey) -> How? {
+        guard let plan else { return nil }
+        return plan.methods[key] ?? shapeKey(key).flatMap { plan.shapes[$0] }
+    }
+
+    /// Counts `n` cells worked out elsewhere (a compiled kernel) as `lookup` counts its own:
+    /// the monitor hears of every 256.
+    func countWork(_ n: Int) throws {
+        let before = work
+        work &+= n
+        let crossed = (work >> 8) - (before >> 8)
+        if crossed > 0, let monitor = model.monitor { try monitor.checkNow(256 * crossed) }
+    }
+
     /// The key of a cell's method among the companies of its shape; nil for a company of no shape.
     @inline(__always) private func shapeKey(_ key: CellKey) -> CellKey? {
         let c = Int(key.company)

@@ -14,7 +14,7 @@ struct CellKey: Hashable {
 }
 
 /// How a cell's value was obtained (positions refer to the company's or model's lists).
-enum How {
+enum How: Equatable {
     case fact
     /// Rounds of that year (raised, valuation), by index into the company's rounds.
     case rounds([Int])

@@ -9,6 +9,9 @@ public final class PlanStatistics: @unchecked Sendable {
     /// Compiled questions run on one thread: a step needs the language (a formula that is not
     /// a sum of metrics), or the question reads more from each slice (a projection).
     public internal(set) var oneThread = 0
+    /// Compiled questions whose every step is an operation of a flat kernel over buffers of
+    /// draws (counted besides `parallel` or `oneThread`).
+    public internal(set) var kernels = 0
     /// Questions with no program: an answer was not kept as a step of the first slice.
     public internal(set) var fallbacks = 0
     /// Slices a worker gave back because a step needed the language after all.

@@ -13,6 +13,8 @@ struct Program {
     let drops: [[Int]]
     /// The answers (positions in the question's keys) finished at each step.
     let answersAt: [[Int]]
+    /// The steps as a flat program of loops over draws, when the model works out every one.
+    var kernel: Kernel?
 
     /// Compiles the steps `tracer` saw for `answers` (positions in `keys`, the answers later
     /// slices are needed for); nil when one was not kept as a step
@@ -34,9 +36,18 @@ struct Program {
         self.drops = drops
     }
 
+    /// Whether running `draws` more draws is long enough to pay for other threads: a kernel
+    /// does a draw of an operation in about a nanosecond, and waking a thread costs some tens
+    /// of microseconds (a portfolio asked cell by cell is a thousand small questions).
+    func worthThreads(draws: Int) -> Bool {
+        guard let kernel else { return true }
+        return kernel.ops.count * draws >= 1 << 20
+    }
+
     /// Works out every step for `evaluator`'s lanes; `answer(a)` is called once the cell of
     /// answer `a` is in the evaluator's memo.
     func run(_ evaluator: Evaluator, answer: (Int) throws -> Void) throws {
+        if let kernel, try kernel.run(evaluator, answer: answer) { return }
         let memo = evaluator.memo
         for i in order.indices {
             if let entry = fixed[i] {

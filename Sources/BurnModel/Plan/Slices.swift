@@ -109,9 +109,15 @@ extension Model {
         monitor?.progress?(first.upperBound, total)
         let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
-        let program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
+        var program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
         if program == nil { statistics.fallbacks += 1 }
-        if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1 {
+        if perSlice == nil, program != nil {
+            var compiler = KernelCompiler(tracer, evaluator: traced)
+            program?.kernel = compiler.compile(keys: keys, answers: pending)
+            if program?.kernel != nil { statistics.kernels += 1 }
+        }
+        if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1,
+           program.worthThreads(draws: total - first.upperBound) {
             statistics.parallel += 1
             try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take)
             return

@@ -19,6 +19,8 @@ final class Tracer {
     private(set) var order: [CellKey] = []
     /// Their entries (values, unknowns, errors) in the first slice.
     private(set) var entries: [Entry] = []
+    /// Whether the language evaluated a formula for each step (or for a cell it worked out again).
+    private(set) var language: [Bool] = []
     /// The last step that read each step's cell (its own step when nothing did).
     private(set) var lastUse: [Int] = []
     private var step: [CellKey: Int] = [:]
@@ -67,15 +69,16 @@ final class Tracer {
         case .unknown: break
         case .error: same = false
         }
+        // A cell read but not kept was worked out inside this one: its reads (and whether it
+        // evaluated a formula) are this cell's, so they decide, not the cell itself.
         for input in inputs {
             if let j = step[input], j < i {
                 lastUse[j] = i
                 same = same && fixed[j]
-            } else {
-                same = false
             }
         }
         fixed.append(same)
+        language.append(formula)
     }
 
     /// A cell given up (a stop): nothing of it is kept.

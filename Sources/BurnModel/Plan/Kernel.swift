@@ -1,0 +1,87 @@
+// Kernel: a compiled question as a flat program of loops over buffers of draws. The steps
+// of a `Program` that the model works out itself (uncertain facts, growth rules, identities,
+// sums of metrics) become operations on reused buffers: no memo, no frames, no `Quantity` per
+// cell; only the answers are handed over as cells. A question with any other step keeps the
+// `Program`, which asks the evaluator for each cell.
+
+/// A question's steps as operations on buffers of a slice's draws (see `KernelCompiler`).
+struct Kernel {
+    /// The operations, in the order of the steps they work out.
+    let ops: [KernelOp]
+    /// The stored inputs read at the slice's lanes (every draw of the model each).
+    let inputs: [[Double]]
+    /// Buffers a run needs at once (a slot is reused once no later step reads it).
+    let slotCount: Int
+    /// The answers, in the order of their steps.
+    let answers: [KernelAnswer]
+    /// Cells one run works out (counted as steps by the monitor).
+    let cellCount: Int
+
+    /// Runs the kernel over `evaluator`'s lanes and hands over the answers (each put in the
+    /// evaluator's memo, then `answer(a)`). False, before any answer, when an operation stops
+    /// it: the caller works the slice out step by step instead.
+    func run(_ evaluator: Evaluator, answer: (Int) throws -> Void) throws -> Bool {
+        guard let lanes = evaluator.lanes else { return false }
+        let width = lanes.count
+        let slots = UnsafeMutablePointer<Double>.allocate(capacity: max(1, slotCount * width))
+        defer { slots.deallocate() }
+        var kept = [[Double]](repeating: [], count: answers.count)
+        let finished = try withInputs(at: lanes.lowerBound) { inputs -> Bool in
+            let buffers = KernelBuffers(slots: slots, width: width, inputs: inputs)
+            for (i, op) in ops.enumerated() {
+                if case .keep(let operand, let a) = op {
+                    kept[a] = Array(UnsafeBufferPointer(start: buffers.pointer(operand), count: width))
+                } else if !op.run(buffers) {
+                    return false
+                }
+                // A stop (an interruption, a deadline) is heard every 64 operations.
+                if i & 63 == 63, KernelWatch.shouldStop() {
+                    try evaluator.model.monitor?.checkNow()
+                    throw EvaluationStopped()
+                }
+            }
+            return true
+        }
+        guard finished else { return false }
+        try evaluator.countWork(cellCount)
+        for (i, found) in answers.enumerated() {
+            try found.deliver(kept[i], evaluator: evaluator, answer: answer)
+            kept[i] = []
+        }
+        return true
+    }
+
+    /// The stored inputs' addresses at draw `offset`, valid inside `body`.
+    private func withInputs<R>(at offset: Int, _ body: ([UnsafePointer<Double>]) throws -> R) throws -> R {
+        var pointers: [UnsafePointer<Double>] = []
+        pointers.reserveCapacity(inputs.count)
+        for input in inputs {
+            // The arrays live as long as the kernel: their storage does not move meanwhile.
+            input.withUnsafeBufferPointer { pointers.append($0.baseAddress! + offset) }
+        }
+        return try withExtendedLifetime(inputs) { try body(pointers) }
+    }
+}
+
+/// An answer of a kernel: a step's cell, handed over as the evaluator would have kept it.
+struct KernelAnswer {
+    let key: CellKey
+    /// The cell as the first slice found it: a certain value or an unknown is the same in
+    /// every slice; for draws, its unit, display and method.
+    let entry: Entry
+    /// Whether its draws are the kernel's (kept by a `keep` operation), else the entry is the answer.
+    let drawn: Bool
+    /// The positions of the question's answers.
+    let answers: [Int]
+
+    func deliver(_ draws: [Double], evaluator: Evaluator, answer: (Int) throws -> Void) throws {
+        var found = entry
+        if drawn, case .value(var q) = entry.result {
+            q.draws = Draws(draws)
+            found = Entry(result: .value(q), how: entry.how, inputs: [], context: [:])
+        }
+        evaluator.memo.set(key, .done(found))
+        for a in answers { try answer(a) }
+        evaluator.memo.set(key, .empty)
+    }
+}

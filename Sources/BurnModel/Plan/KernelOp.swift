@@ -1,0 +1,153 @@
+// KernelOp: one operation of a compiled question's flat program, a loop over a slice's draws.
+// Each loop computes, draw by draw, the same expression the evaluator's `Quantity` arithmetic
+// computes for the cell (`Quantity.lanewise`, `Quantity.adding`, `LaneSum`), so the draws have
+// the same bits.
+
+/// Where an operation reads its numbers from.
+enum KernelOperand {
+    /// One amount for every draw (a certain cell).
+    case amount(Double)
+    /// A buffer of the slice: the draws of a cell worked out by an earlier operation.
+    case slot(Int)
+    /// A stored input holding every draw of the model (an uncertain fact, a rule's rate), read
+    /// at the slice's lanes where it lies.
+    case stored(Int)
+}
+
+/// An operation of a `Kernel`: it writes the draws of one slot.
+enum KernelOp {
+    /// `a × (1 + b)`: a per-year growth rule applied to last year's value.
+    case grow(out: Int, KernelOperand, KernelOperand)
+    /// `a × b`: a factor rule.
+    case times(out: Int, KernelOperand, KernelOperand)
+    /// `a + k × b`: one term of a sum of metrics, added as `Quantity.adding` adds it.
+    case addScaled(out: Int, KernelOperand, Double, KernelOperand)
+    /// `(c + Σ kᵢ·xᵢ) / d + 0`, term by term in order: an identity solved for one term, as
+    /// `Quantity.linear` (through `LaneSum`) works it out.
+    case linear(out: Int, Double, [(Double, KernelOperand)], Double)
+    /// Stops the kernel when a draw of the slot is infinite: the evaluator then does the slice
+    /// (a sum of metrics that is not finite goes to the language, which reports where).
+    case requireFinite(Int)
+    /// Copies a step's draws out as answer number `into` (its buffer is reused after).
+    case keep(KernelOperand, into: Int)
+}
+
+/// The buffers of one run of a kernel over a slice: where each operand's draws lie.
+struct KernelBuffers {
+    let slots: UnsafeMutablePointer<Double>
+    let width: Int
+    let inputs: [UnsafePointer<Double>]
+
+    @inline(__always) func pointer(_ operand: KernelOperand) -> UnsafePointer<Double>? {
+        switch operand {
+        case .amount: return nil
+        case .slot(let s): return UnsafePointer(slots + s * width)
+        case .stored(let i): return inputs[i]
+        }
+    }
+
+    @inline(__always) func out(_ slot: Int) -> UnsafeMutablePointer<Double> { slots + slot * width }
+}
+
+extension KernelOperand {
+    @inline(__always) var amount: Double {
+        if case .amount(let x) = self { return x }
+        return .nan
+    }
+}
+
+extension KernelOp {
+    /// Runs the operation over the slice; false when it stops the kernel (`requireFinite`).
+    func run(_ b: KernelBuffers) -> Bool {
+        let n = b.width
+        switch self {
+        case .grow(let out, let x, let y):
+            KernelOp.binary(b.out(out), b, x, y, n) { $0 * (1 + $1) }
+        case .times(let out, let x, let y):
+            KernelOp.binary(b.out(out), b, x, y, n) { $0 * $1 }
+        case .addScaled(let out, let x, let k, let y):
+            KernelOp.binary(b.out(out), b, x, y, n) { $0 + k * $1 }
+        case .linear(let out, let c, let terms, let divisor):
+            KernelOp.linear(b.out(out), b, c, terms, divisor, n)
+        case .requireFinite(let slot):
+            return KernelOp.noInfinity(b.out(slot), n)
+        case .keep:
+            break
+        }
+        return true
+    }
+
+    /// `o[i] = f(x[i], y[i])`, an operand without draws read as its amount. `o` may be `x`'s
+    /// buffer (a sum built in place), never `y`'s.
+    @inline(__always)
+    private static func binary(_ o: UnsafeMutablePointer<Double>, _ b: KernelBuffers, _ x: KernelOperand,
+                               _ y: KernelOperand, _ n: Int, _ f: (Double, Double) -> Double) {
+        var i = 0
+        switch (b.pointer(x), b.pointer(y)) {
+        case (let p?, let q?):
+            while i < n {
+                o[i] = f(p[i], q[i])
+                i &+= 1
+            }
+        case (let p?, nil):
+            let v = y.amount
+            while i < n {
+                o[i] = f(p[i], v)
+                i &+= 1
+            }
+        case (nil, let q?):
+            let u = x.amount
+            while i < n {
+                o[i] = f(u, q[i])
+                i &+= 1
+            }
+        case (nil, nil):
+            let r = f(x.amount, y.amount)
+            while i < n {
+                o[i] = r
+                i &+= 1
+            }
+        }
+    }
+
+    /// `LaneSum(.constant(c), terms, divisor:)` over the slice, into `o`.
+    private static func linear(_ o: UnsafeMutablePointer<Double>, _ b: KernelBuffers, _ c: Double,
+                               _ terms: [(Double, KernelOperand)], _ divisor: Double, _ n: Int) {
+        var i = 0
+        while i < n {
+            o[i] = c
+            i &+= 1
+        }
+        for (k, x) in terms {
+            guard let p = b.pointer(x) else { continue }
+            i = 0
+            while i < n {
+                o[i] = o[i] + k * p[i]
+                i &+= 1
+            }
+        }
+        // As `LaneSum.divide`: by a power of two, a product with its reciprocal (same bits).
+        i = 0
+        if divisor.significand == 1 {
+            let scale = 1 / divisor
+            while i < n {
+                o[i] = o[i] * scale + 0
+                i &+= 1
+            }
+        } else {
+            while i < n {
+                o[i] = o[i] / divisor + 0
+                i &+= 1
+            }
+        }
+    }
+
+    private static func noInfinity(_ o: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {
+        var found = 0, i = 0
+        while i < n {
+            found &+= Draws.isInfinite(o[i])
+            i &+= 1
+        }
+        return found == 0
+    }
+}
