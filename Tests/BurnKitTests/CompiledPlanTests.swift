@@ -74,6 +74,56 @@ struct CompiledPlanTests {
         }
     }
 
+    /// A portfolio the kernel works out whole: uncertain facts, growth rules with certain and
+    /// uncertain rates, identities and sums of metrics; `extreme` grows revenue past the largest
+    /// number, so that the cash sums stop the kernel and the language reports them.
+    static func kernelPortfolio(seed: UInt64, extreme: Bool) -> String {
+        var rng = SplitMix(seed: seed)
+        var source = "samples 3000\nseed \(seed)\n"
+        for i in 0..<6 {
+            let revenue = 1 + rng.next() % 9, loss = 1 + rng.next() % 5, cash = 3 + rng.next() % 20
+            let low = 5 + rng.next() % 30, high = low + 1 + rng.next() % 40
+            source += "company C\(i)\n"
+            source += i % 2 == 0 ? "revenue[2024] = \(revenue)B\n" : "revenue[2024] = \(revenue)B to \(revenue + 2)B\n"
+            source += "loss[2024] = \(loss)B\ncash[2024] = \(cash)B\n"
+            source += extreme && i == 3 ? "revenue grows 900% to 5000% per year\n" : "revenue grows \(low)% to \(high)% per year\n"
+            source += "costs grow \(rng.next() % 25)% per year\n"
+        }
+        return source
+    }
+
+    @Test("kernel portfolios: the flat kernel gives the reference's draws", arguments: 0..<6)
+    func kernelCells(seed: UInt64) throws {
+        let source = Self.kernelPortfolio(seed: seed, extreme: seed % 3 == 2)
+        let (session, model) = try Self.model(source)
+        defer { withExtendedLifetime(session) {} }
+        let end = seed % 3 == 2 ? 2400 : 2034
+        let reference = Evaluator(reference: model, lanes: 0..<(model.drawCount ?? 1))
+        for c in 0..<6 {
+            // A question per company (its cash at the end, its revenue and costs on the way),
+            // then each of these cells as a question of its own.
+            let keys = try ["cash", "revenue", "costs", "operating_income"].map {
+                CellKey(c, try model.metricIndex($0), $0 == "cash" ? end : 2030)
+            }
+            let stats = model.statistics
+            let before = stats.kernels, compiledBefore = stats.parallel + stats.oneThread
+            let compiled = Result { try model.uncertainCells(keys) }
+            let alone = keys.map { key in Result { try model.uncertainCells([key])[0] } }
+            // The company grown past the largest number: its cash is an error the language reports.
+            let overflows = seed % 3 == 2 && c == 3
+            if !overflows {
+                // Every question compiled (a certain cell needs none) is a kernel.
+                let questions = stats.parallel + stats.oneThread - compiledBefore
+                #expect(questions >= 3 && stats.kernels - before == questions, "seed \(seed), C\(c): not compiled to kernels")
+            }
+            for (i, key) in keys.enumerated() {
+                let a = overflows ? alone[i] : compiled.map { $0[i] }, b = Result { try reference.cell(key) }
+                #expect(Self.same(a, b), "seed \(seed), \(reference.name(key, full: true)): \(a) vs \(b)\n\(source)")
+                #expect(Self.same(alone[i], b), "seed \(seed), \(reference.name(key, full: true)) alone")
+            }
+        }
+    }
+
     @Test("uncertain portfolios: the program gives the reference's draws", arguments: 0..<8)
     func uncertainCells(seed: UInt64) throws {
         let (source, companies) = Self.portfolio(seed: seed, uncertain: true)
@@ -91,5 +141,18 @@ struct CompiledPlanTests {
             let b = Result { try reference.cell(key) }
             #expect(Self.same(.success(cell), b), "seed \(seed), \(reference.name(key, full: true))\n\(source)")
         }
+    }
+}
+
+/// splitmix64: the test's own numbers, the same on every run.
+struct SplitMix {
+    private var x: UInt64
+    init(seed: UInt64) { x = seed }
+    mutating func next() -> UInt64 {
+        x &+= 0x9E37_79B9_7F4A_7C15
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

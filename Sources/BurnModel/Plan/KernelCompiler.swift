@@ -19,6 +19,9 @@ struct KernelCompiler {
     private var freeSlots: [Int] = []
     private var slotCount = 0
     private var cellCount = 0
+    /// Set when a step read a cell that is not a step (worked out inside another while a cell
+    /// it could use was in progress): a second trace, with every method known, keeps it.
+    private(set) var readInside = false
 
     init(_ tracer: Tracer, evaluator: Evaluator) {
         self.tracer = tracer
@@ -143,15 +146,10 @@ struct KernelCompiler {
     /// A sum of the company's metrics, added term by term as `Evaluator.evaluateSum` adds them
     /// (the units and displays worked out on the first slice's values, which have them).
     private mutating func metricSum(_ sum: ResolvedSum, _ c: Int, _ y: Int, before i: Int) -> KernelOperand? {
-        func term(_ t: (metric: Int, back: Int, negate: Bool)) -> (KernelOperand, Quantity)? {
-            let key = CellKey(c, t.metric, y - t.back)
-            guard let operand = read(key, before: i), let q = value(key) else { return nil }
-            return (operand, evaluator.shownAsMeasure(q, t.metric))
-        }
-        guard var (total, totalQ) = term(sum.terms[0]) else { return nil }
+        guard var (total, totalQ) = term(sum.terms[0], c, y, before: i) else { return nil }
         var out: Int?
         for t in sum.terms.dropFirst() {
-            guard let (x, q) = term(t), q.unit == totalQ.unit,
+            guard let (x, q) = term(t, c, y, before: i), q.unit == totalQ.unit,
                   let (factor, _, _) = try? totalQ.sumTerm(q, negate: t.negate, rates: model.rates),
                   let next = try? totalQ.adding(q, negate: t.negate, rates: model.rates) else { return nil }
             let skipped = q.draws == nil && q.value == 0 && totalQ.draws != nil
@@ -171,11 +169,22 @@ struct KernelCompiler {
         return .slot(out)
     }
 
+    /// A term of a sum of metrics: its operand, and its first-slice value shown as its measure.
+    private mutating func term(_ t: (metric: Int, back: Int, negate: Bool), _ c: Int, _ y: Int,
+                               before i: Int) -> (KernelOperand, Quantity)? {
+        let key = CellKey(c, t.metric, y - t.back)
+        guard let operand = read(key, before: i), let q = value(key) else { return nil }
+        return (operand, evaluator.shownAsMeasure(q, t.metric))
+    }
+
     // MARK: - Operands and slots
 
     /// The operand of an earlier step's cell; nil when it is not a step before `i` or has no value.
-    private func read(_ key: CellKey, before i: Int) -> KernelOperand? {
-        guard let j = tracer.step(of: key), j < i else { return nil }
+    private mutating func read(_ key: CellKey, before i: Int) -> KernelOperand? {
+        guard let j = tracer.step(of: key), j < i else {
+            readInside = true
+            return nil
+        }
         return operands[j]
     }
 

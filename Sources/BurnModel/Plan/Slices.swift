@@ -111,10 +111,9 @@ extension Model {
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         var program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
         if program == nil { statistics.fallbacks += 1 }
-        if perSlice == nil, program != nil {
-            var compiler = KernelCompiler(tracer, evaluator: traced)
-            program?.kernel = compiler.compile(keys: keys, answers: pending)
-            if program?.kernel != nil { statistics.kernels += 1 }
+        if perSlice == nil, program != nil, let compiled = try kernelProgram(keys, pending, tracer, traced) {
+            program = compiled
+            statistics.kernels += 1
         }
         if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1,
            program.worthThreads(draws: total - first.upperBound) {
@@ -138,6 +137,31 @@ extension Model {
             start = lanes.upperBound
             monitor?.progress?(start, total)
         }
+    }
+
+    /// The question's program with a kernel, when every step has an operation. When a step
+    /// read a cell worked out inside another (the first slice probed identities while cells
+    /// were in progress), the first slice is traced again, every method now known, so that
+    /// each cell is a step of its own.
+    private func kernelProgram(_ keys: [CellKey], _ pending: [Int], _ tracer: Tracer, _ traced: Evaluator) throws -> Program? {
+        var compiler = KernelCompiler(tracer, evaluator: traced)
+        if let kernel = compiler.compile(keys: keys, answers: pending) {
+            var program = Program(tracer, keys: keys, answers: pending, keepAll: false)
+            program?.kernel = kernel
+            return program
+        }
+        guard compiler.readInside, let lanes = traced.lanes else { return nil }
+        let again = Tracer()
+        let evaluator = Evaluator(self, lanes: lanes, plan: traced.plan ?? memo.plan)
+        evaluator.tracer = again
+        for key in keys { _ = try evaluator.topLookup(key) }
+        evaluator.tracer = nil
+        guard !again.languageUsed else { return nil }
+        var second = KernelCompiler(again, evaluator: evaluator)
+        guard let kernel = second.compile(keys: keys, answers: pending) else { return nil }
+        var program = Program(again, keys: keys, answers: pending, keepAll: false)
+        program?.kernel = kernel
+        return program
     }
 
     /// The slices from `start` on, a batch of one per thread at a time.
