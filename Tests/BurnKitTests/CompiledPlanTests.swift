@@ -124,6 +124,55 @@ struct CompiledPlanTests {
         }
     }
 
+    /// Twelve certain companies of one shape with random numbers: rates below -100% (a derived
+    /// revenue below zero is an error), growth past the largest number (a sum that is not finite
+    /// goes to the language), capex facts, cash facts.
+    static func shapePortfolio(seed: UInt64) -> String {
+        var rng = SplitMix(seed: seed)
+        var source = ""
+        for i in 0..<12 {
+            let revenue = 1 + rng.next() % 9, loss = rng.next() % 6, cash = rng.next() % 20
+            let growth = Int(rng.next() % 80) - 20
+            source += "company C\(i)\nrevenue[2024] = \(revenue).\(rng.next() % 10)B\nloss[2024] = \(loss)B\n"
+            source += "cash[2024] = \(cash)B\ncapex[2024] = \(rng.next() % 3)B\n"
+            switch i {
+            case 5: source += "revenue grows -150% per year\n"
+            case 7: source += "revenue grows 900% per year\n"
+            default: source += "revenue grows \(growth)% per year\n"
+            }
+            source += "costs grow \(rng.next() % 30)% per year\ncapex grows 10% per year\n"
+        }
+        return source
+    }
+
+    @Test("certain shapes: the shape kernel gives the reference's cells", arguments: 0..<4)
+    func shapeKernelCells(seed: UInt64) throws {
+        let source = Self.shapePortfolio(seed: seed)
+        let metrics = ["revenue", "costs", "operating_income", "loss", "capex", "cash", "free_cash_flow", "margin", "burn"]
+        var answered = 0
+        for metric in metrics {
+            for year in [2024, 2030, 2400] {
+                // A fresh model: the question's first company is traced, the others answered
+                // by the kernel; then a second question, with every company's cells cached.
+                let (session, model) = try Self.model(source)
+                defer { withExtendedLifetime(session) {} }
+                #expect(Set(model.shapeNumbers).count == 1)
+                let compiled = Evaluator(model), reference = Evaluator(reference: model, lanes: nil)
+                for (m, y) in [(metric, year), ("cash", 2040)] {
+                    for c in 0..<12 {
+                        let key = CellKey(c, try model.metricIndex(m), y)
+                        let a = Result { try compiled.cell(key) }, b = Result { try reference.cell(key) }
+                        #expect(Self.same(a, b), "seed \(seed), \(compiled.name(key, full: true)): \(a) vs \(b)")
+                    }
+                }
+                answered += model.statistics.shapeKernelAnswers
+            }
+        }
+        // The kernel answered the first question for most companies (not for ratios, nor
+        // where a company's numbers need the evaluator).
+        #expect(answered >= 11 * 3 * 5)
+    }
+
     @Test("uncertain portfolios: the program gives the reference's draws", arguments: 0..<8)
     func uncertainCells(seed: UInt64) throws {
         let (source, companies) = Self.portfolio(seed: seed, uncertain: true)

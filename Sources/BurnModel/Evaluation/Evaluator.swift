@@ -85,6 +85,17 @@ final class Evaluator {
         self.lowering = false
     }
 
+    /// A certain evaluator with its own cache and the model's plan: every cell a question
+    /// needs is worked out (and kept as a step of its tracer).
+    init(tracing model: Model) {
+        self.model = model
+        self.memo = Memo()
+        self.recording = false
+        self.lanes = nil
+        self.plan = model.memo.plan
+        self.shapes = model.shapeNumbers
+    }
+
     /// An evaluator with its own cache, recording everything `explain` needs.
     init(recording model: Model) {
         self.model = model
@@ -140,6 +151,13 @@ final class Evaluator {
 
     /// A top-level query that reports unknown values without throwing.
     func topLookup(_ key: CellKey) throws -> Found {
+        // A certain question about a company of a large shape: its compiled kernel.
+        if lanes == nil, tracer == nil, plan != nil, !recording, memo.entry(key) == nil,
+           let (q, work) = model.shapeKernelValue(key) {
+            model.statistics.shapeKernelAnswers += 1
+            try countWork(work)
+            return .value(q)
+        }
         if memo.entry(key) == nil, let first = model.companyList[Int(key.company)].firstYear,
            Int(key.year) - first > Evaluator.warmSpan {
             // Start after the latest year already worked out.
@@ -221,6 +239,7 @@ final class Evaluator {
         let frame = frames.removeLast()
         if frame.lowestGuard < depth { markGuard(frame.lowestGuard) }
         let entry = Entry(result: stored, how: how, inputs: frame.inputs, context: frame.context)
+        tracer?.found(key, entry)
         // The plan keeps the first way a cell was found, even one found while a cell it could
         // have used was busy: later ways round through an identity back to the same value.
         if let plan, !shared, case .value = stored {

@@ -95,6 +95,12 @@ final class Memo {
         return nil
     }
 
+    /// Whether any cell of company `c` was placed (cached, or marked in progress).
+    func touched(company c: Int) -> Bool {
+        let i = c - companyBase
+        return i >= 0 && i < rows.count && !rows[i].isEmpty
+    }
+
     func set(_ key: CellKey, _ slot: Slot) { Memo.place(slot, at: key, in: &rows, base: &companyBase) }
 
     private static func find(_ key: CellKey, in rows: [[Row]], base: Int) -> Slot {
@@ -141,4 +147,8 @@ final class Plan {
     /// cells found without depending on a cell in progress (so by the method a fresh
     /// evaluation finds), and tried first for every company of that shape.
     var shapes: [CellKey: How] = [:]
+    /// How many companies each shape has (certain models: see `Model.shapeKernelValue`).
+    var shapeSizes: [Int] = []
+    /// Certain questions compiled per shape, by (shape number, metric, year).
+    var shapeKernels: [CellKey: ShapeKernelSlot] = [:]
 }

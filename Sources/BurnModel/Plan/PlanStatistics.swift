@@ -12,6 +12,8 @@ public final class PlanStatistics: @unchecked Sendable {
     /// Compiled questions whose every step is an operation of a flat kernel over buffers of
     /// draws (counted besides `parallel` or `oneThread`).
     public internal(set) var kernels = 0
+    /// Certain questions answered by their company shape's kernel (`ShapeKernel`).
+    public internal(set) var shapeKernelAnswers = 0
     /// Questions with no program: an answer was not kept as a step of the first slice.
     public internal(set) var fallbacks = 0
     /// Slices a worker gave back because a step needed the language after all.

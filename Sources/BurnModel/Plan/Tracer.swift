@@ -47,6 +47,17 @@ final class Tracer {
         if !formulas.isEmpty { formulas[formulas.count - 1] = true }
     }
 
+    /// Set to record in `finished` every cell worked out, kept or not.
+    var recordsAll = false
+    /// Every cell worked out, in the order finished, with what it came to; a cell worked out
+    /// inside another (not kept) may appear more than once. Only when `recordsAll`.
+    private(set) var finished: [(key: CellKey, entry: Entry)] = []
+
+    /// A cell is finished, kept or not (see `finished`).
+    func found(_ key: CellKey, _ entry: Entry) {
+        if recordsAll { finished.append((key, entry)) }
+    }
+
     /// A cell is finished: a step when it was kept, else its reads become its parent's.
     func leave(_ key: CellKey, kept entry: Entry?) {
         let inputs = reads.removeLast()
