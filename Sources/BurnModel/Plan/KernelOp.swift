@@ -56,7 +56,50 @@ extension KernelOperand {
     }
 }
 
+extension KernelOperand {
+    var slot: Int? {
+        if case .slot(let s) = self { return s }
+        return nil
+    }
+
+    func withSlot(_ f: (Int) -> Int) -> KernelOperand {
+        if case .slot(let s) = self { return .slot(f(s)) }
+        return self
+    }
+}
+
 extension KernelOp {
+    /// The slot the operation writes.
+    var writes: Int? {
+        switch self {
+        case .grow(let out, _, _), .times(let out, _, _), .addScaled(let out, _, _, _), .linear(let out, _, _, _): return out
+        case .requireFinite, .keep: return nil
+        }
+    }
+
+    /// The slots it reads.
+    var reads: [Int] {
+        switch self {
+        case .grow(_, let x, let y), .times(_, let x, let y): return [x.slot, y.slot].compactMap { $0 }
+        case .addScaled(_, let x, _, let y): return [x.slot, y.slot].compactMap { $0 }
+        case .linear(_, _, let terms, _): return terms.compactMap { $0.1.slot }
+        case .requireFinite(let s): return [s]
+        case .keep(let x, _): return [x.slot].compactMap { $0 }
+        }
+    }
+
+    /// The same operation with each slot `s` replaced by `f(s)`.
+    func withSlots(_ f: (Int) -> Int) -> KernelOp {
+        switch self {
+        case .grow(let out, let x, let y): return .grow(out: f(out), x.withSlot(f), y.withSlot(f))
+        case .times(let out, let x, let y): return .times(out: f(out), x.withSlot(f), y.withSlot(f))
+        case .addScaled(let out, let x, let k, let y): return .addScaled(out: f(out), x.withSlot(f), k, y.withSlot(f))
+        case .linear(let out, let c, let terms, let d): return .linear(out: f(out), c, terms.map { ($0.0, $0.1.withSlot(f)) }, d)
+        case .requireFinite(let s): return .requireFinite(f(s))
+        case .keep(let x, let a): return .keep(x.withSlot(f), into: a)
+        }
+    }
+
     /// Runs the operation over the slice; false when it stops the kernel (`requireFinite`).
     func run(_ b: KernelBuffers) -> Bool {
         let n = b.width

@@ -36,6 +36,13 @@ struct Program {
         self.drops = drops
     }
 
+    /// The slice width for `threads` slices at once: the usual width, narrower when the
+    /// answers would hold more than `Model.answerBudget` draws (never under 1,024).
+    func widthFor(threads: Int) -> Int {
+        let answers = max(1, answersAt.reduce(0) { $0 + $1.count })
+        return min(Model.sliceWidth, max(1024, Model.answerBudget / (answers * threads)))
+    }
+
     /// Whether running `draws` more draws is long enough to pay for other threads: a kernel
     /// does a draw of an operation in about a nanosecond, and waking a thread costs some tens
     /// of microseconds (a portfolio asked cell by cell is a thousand small questions).

@@ -61,6 +61,9 @@ extension Model {
     /// Draws in a question's first slice, which works out how to find each cell (probing
     /// identities) and keeps every cell it finds: few, as the slice holds the whole question.
     static let traceWidth = 64
+    /// Draws of answers a batch of slices holds at once at most (32 MB): a question of many
+    /// answers (a portfolio's cells) runs narrower slices, so memory stays bounded.
+    static let answerBudget = 1 << 22
 
     /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
     /// false (a certain answer is known from the first slice). The slices share the model's
@@ -100,6 +103,8 @@ extension Model {
         try monitor?.checkNow()
         let first = 0..<min(total, Model.traceWidth)
         let tracer = Tracer()
+        // Every cell, kept or not, for a kernel (a projection reads more than its answers: none).
+        tracer.recordsAll = perSlice == nil
         let traced = Evaluator(self, lanes: first, plan: plan)
         traced.tracer = tracer
         for a in keys.indices { try take(a, try read(traced, a), first.count) }
@@ -111,7 +116,7 @@ extension Model {
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         var program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
         if program == nil { statistics.fallbacks += 1 }
-        if perSlice == nil, program != nil, let compiled = try kernelProgram(keys, pending, tracer, traced) {
+        if perSlice == nil, program != nil, let compiled = kernelProgram(keys, pending, tracer, traced) {
             program = compiled
             statistics.kernels += 1
         }
@@ -125,7 +130,7 @@ extension Model {
         var start = first.upperBound
         while start < total {
             try monitor?.checkNow()
-            let lanes = start..<min(total, start + Model.sliceWidth)
+            let lanes = start..<min(total, start + (program?.widthFor(threads: 1) ?? Model.sliceWidth))
             let evaluator = Evaluator(self, lanes: lanes, plan: plan)
             if let program {
                 try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
@@ -139,27 +144,11 @@ extension Model {
         }
     }
 
-    /// The question's program with a kernel, when every step has an operation. When a step
-    /// read a cell worked out inside another (the first slice probed identities while cells
-    /// were in progress), the first slice is traced again, every method now known, so that
-    /// each cell is a step of its own.
-    private func kernelProgram(_ keys: [CellKey], _ pending: [Int], _ tracer: Tracer, _ traced: Evaluator) throws -> Program? {
+    /// The question's program with a kernel, when every cell the first slice worked out has an operation.
+    private func kernelProgram(_ keys: [CellKey], _ pending: [Int], _ tracer: Tracer, _ traced: Evaluator) -> Program? {
         var compiler = KernelCompiler(tracer, evaluator: traced)
-        if let kernel = compiler.compile(keys: keys, answers: pending) {
-            var program = Program(tracer, keys: keys, answers: pending, keepAll: false)
-            program?.kernel = kernel
-            return program
-        }
-        guard compiler.readInside, let lanes = traced.lanes else { return nil }
-        let again = Tracer()
-        let evaluator = Evaluator(self, lanes: lanes, plan: traced.plan ?? memo.plan)
-        evaluator.tracer = again
-        for key in keys { _ = try evaluator.topLookup(key) }
-        evaluator.tracer = nil
-        guard !again.languageUsed else { return nil }
-        var second = KernelCompiler(again, evaluator: evaluator)
-        guard let kernel = second.compile(keys: keys, answers: pending) else { return nil }
-        var program = Program(again, keys: keys, answers: pending, keepAll: false)
+        guard let kernel = compiler.compile(keys: keys, answers: pending) else { return nil }
+        var program = Program(tracer, keys: keys, answers: pending, keepAll: false)
         program?.kernel = kernel
         return program
     }
@@ -168,8 +157,10 @@ extension Model {
     private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan,
                                     read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
         let total = drawCount ?? 1, threads = Parallel.threads
-        // Slices narrower than the usual width when that gives each thread one.
-        let width = min(Model.sliceWidth, max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
+        // Slices narrower than the usual width when that gives each thread one, or when the
+        // answers of a batch would hold more than `answerBudget` draws at once.
+        let width = min(program.widthFor(threads: threads),
+                        max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
         var start = start
         while start < total {
             try monitor?.checkNow()
