@@ -24,9 +24,11 @@ let package = Package(
         // The embeddable language: syntax, interpreter, rendering, the standard library.
         .target(
             name: "BurnKit",
-            dependencies: ["BurnModel"],
+            dependencies: ["BurnModel", "CMath"],
             plugins: ["EmbedStdlib"]
         ),
+        // libm's sincos, which Swift's Glibc module does not show (drawing normals).
+        .target(name: "CMath"),
         // libedit, for the terminal REPL only.
         .systemLibrary(
             name: "CEditLine",

@@ -15,8 +15,9 @@ enum UncertaintyBuiltins {
             try c.runtime.refuseDrawingInFormula(at: c.span)
             let mean = try c.quantity(a, 0, "normal"), sd = try c.quantity(a, 1, "normal")
             guard sd.value >= 0 else { throw Diagnostic("a standard deviation cannot be negative", at: c.argumentSpan(1)) }
-            let z = c.runtime.interpreter.rng.normals(c.runtime.interpreter.sampleCount)
-            return .samples(Samples(try finiteDraws(z.map { mean.value + sd.value * $0 }, c), unit: mean.unit, display: mean.display))
+            let (m, s) = (mean.value, sd.value)
+            let z = c.runtime.interpreter.rng.normals(c.runtime.interpreter.sampleCount) { m + s * $0 }
+            return .samples(Samples(try finiteDraws(z, c), unit: mean.unit, display: mean.display))
         }),
         ("uniform", 2, { a, c in
             try c.runtime.refuseDrawingInFormula(at: c.span)

@@ -2,6 +2,8 @@
 // samples the same numbers on every run and machine.
 
 import BurnModel
+import CMath
+import Dispatch
 
 struct Random {
     private var s: (UInt64, UInt64, UInt64, UInt64)
@@ -45,28 +47,79 @@ struct Random {
         }
     }
 
-    /// `count` standard normal variates (Box–Muller, both halves used). The uniforms are drawn
-    /// in order on this thread; turning them into normals is split between the cores.
-    mutating func normals(_ count: Int) -> [Double] {
-        let pairs = (count + 1) / 2
-        var u = [Double](repeating: 0, count: 2 * pairs)
-        for k in 0..<pairs {
-            u[2 * k] = 1 - unit()
-            u[2 * k + 1] = unit()
-        }
+    /// `count` standard normal variates (Box–Muller, both halves used).
+    mutating func normals(_ count: Int) -> [Double] { normals(count) { $0 } }
+
+    /// `f` of `count` standard normal variates (Box–Muller, both halves used), in one pass: a
+    /// pair's two uniforms are drawn into the two places its normals go, in order on this
+    /// thread, then each pair is turned into its two normals and `f` of them in place, shared
+    /// out between the cores. Each draw goes through the same operations in the same order as
+    /// drawing every normal first and mapping `f` over them, so it has the same bits.
+    @inline(__always)
+    mutating func normals(_ count: Int, _ f: (Double) -> Double) -> [Double] {
+        let pairs = count / 2
+        var generator = self
+        defer { self = generator }
         return [Double](unsafeUninitializedCapacity: count) { out, n in
-            u.withUnsafeBufferPointer { u in
-                let o = out
-                Parallel.ranges(pairs, minimum: Parallel.minimum / 2) { range in
-                    for k in range {
-                        let r = (-2 * Math.log(u[2 * k])).squareRoot()
-                        let angle = 2 * Double.pi * u[2 * k + 1]
-                        o[2 * k] = r * Math.cos(angle)
-                        if 2 * k + 1 < count { o[2 * k + 1] = r * Math.sin(angle) }
-                    }
+            for k in 0..<pairs {
+                out[2 * k] = 1 - generator.unit()
+                out[2 * k + 1] = generator.unit()
+            }
+            let o = out
+            Random.inPieces(pairs) { range in
+                for k in range {
+                    let (c, s) = Random.boxMuller(o[2 * k], o[2 * k + 1])
+                    o[2 * k] = f(c)
+                    o[2 * k + 1] = f(s)
                 }
+            }
+            // An odd count: the last pair's second normal is not used (its uniform is drawn).
+            if count % 2 == 1 {
+                let u0 = 1 - generator.unit(), u1 = generator.unit()
+                o[count - 1] = f(Random.boxMuller(u0, u1).cosine)
             }
             n = count
         }
     }
+
+    /// Pairs below which turning uniforms into normals stays on one thread. A pair costs a
+    /// log, a square root, a sincos and `f` (often an exp), about 40 ns; waking a second
+    /// thread costs tens of µs, so that 2,048 pairs (4,096 draws) are about where it pays.
+    static let pairsToSplit = 2048
+    /// Pairs in a piece of work handed out between the threads. Small pieces, so that the
+    /// calling thread, which starts at once, does more of them while the other thread wakes
+    /// (two halves made the calling thread wait for the late one).
+    static let pairsPerPiece = 256
+
+    /// Calls `body` on consecutive ranges of pairs covering `0..<pairs`, in pieces shared out
+    /// between the threads when there are at least `pairsToSplit`. `body` must only write what
+    /// its range owns.
+    @inline(__always)
+    private static func inPieces(_ pairs: Int, _ body: (Range<Int>) -> Void) {
+        guard pairs >= pairsToSplit, Parallel.threads > 1 else { return body(0..<pairs) }
+        let pieces = (pairs + pairsPerPiece - 1) / pairsPerPiece
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedBody(body)
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                shared.body(piece * pairsPerPiece ..< min(pairs, (piece + 1) * pairsPerPiece))
+            }
+        }
+    }
+
+    /// The two standard normals of Box–Muller from `u0` in (0, 1] and `u1` in [0, 1).
+    @inline(__always)
+    private static func boxMuller(_ u0: Double, _ u1: Double) -> (cosine: Double, sine: Double) {
+        let r = (-2 * Math.log(u0)).squareRoot()
+        let angle = 2 * Double.pi * u1
+        var sine = 0.0, cosine = 0.0
+        burn_sincos(angle, &sine, &cosine)
+        return (r * cosine, r * sine)
+    }
+}
+
+/// A loop body handed to other threads: safe because each call writes only its own pairs and
+/// the caller waits for every call to return.
+private struct SharedBody: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+    init(_ body: @escaping (Range<Int>) -> Void) { self.body = body }
 }

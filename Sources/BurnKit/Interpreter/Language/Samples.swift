@@ -265,12 +265,12 @@ extension Interpreter {
 
     /// Samples whose 5th and 95th percentiles are `a` and `b`: lognormal when 0 < a, else normal.
     func draw90(_ a: Double, _ b: Double) -> [Double] {
-        let z = rng.normals(sampleCount)
+        // Each normal is scaled in the pass that draws it (no array of normals in between).
         if a > 0 {
             let mu = (Math.log(a) + Math.log(b)) / 2, sigma = (Math.log(b) - Math.log(a)) / (2 * Interpreter.z95)
-            return Parallel.map(z) { Math.exp(mu + sigma * $0) }
+            return rng.normals(sampleCount) { Math.exp(mu + sigma * $0) }
         }
         let mean = (a + b) / 2, sd = (b - a) / (2 * Interpreter.z95)
-        return z.map { mean + sd * $0 }
+        return rng.normals(sampleCount) { mean + sd * $0 }
     }
 }
