@@ -35,18 +35,21 @@ enum KernelOp {
 /// The buffers of one run of a kernel over a slice: where each operand's draws lie.
 struct KernelBuffers {
     let slots: UnsafeMutablePointer<Double>
+    /// Draws in this block.
     let width: Int
+    /// Doubles between two slots.
+    let stride: Int
     let inputs: [UnsafePointer<Double>]
 
     @inline(__always) func pointer(_ operand: KernelOperand) -> UnsafePointer<Double>? {
         switch operand {
         case .amount: return nil
-        case .slot(let s): return UnsafePointer(slots + s * width)
+        case .slot(let s): return UnsafePointer(slots + s * stride)
         case .stored(let i): return inputs[i]
         }
     }
 
-    @inline(__always) func out(_ slot: Int) -> UnsafeMutablePointer<Double> { slots + slot * width }
+    @inline(__always) func out(_ slot: Int) -> UnsafeMutablePointer<Double> { slots + slot * stride }
 }
 
 extension KernelOperand {

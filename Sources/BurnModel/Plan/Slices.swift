@@ -93,9 +93,11 @@ extension Model {
     /// read); `take(a, answer, lanes)` receives it on this thread, slice after slice in
     /// order. Later slices are skipped for an answer that is the same in every slice (certain
     /// or unknown without depending on draws). `perSlice` reads more from each slice (then
-    /// nothing is dropped, and the slices run here one by one).
+    /// nothing is dropped, and the slices run here one by one). `finished(lanes)` is called once
+    /// a slice's answers are all taken; false ends the sweep there (the answer is known).
     func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
-                  read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
+                  read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
+                  finished: ((Int) throws -> Bool)? = nil) throws {
         let total = drawCount ?? 1, plan = memo.plan
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
@@ -112,6 +114,7 @@ extension Model {
         traced.tracer = nil
         try monitor?.checkNow()
         monitor?.progress?(first.upperBound, total)
+        guard try finished?(first.count) ?? true else { return }
         let pending = keys.indices.filter { a in tracer.step(of: keys[a]).map { !tracer.fixed[$0] } ?? true }
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         var program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
@@ -123,7 +126,7 @@ extension Model {
         if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1,
            program.worthThreads(draws: total - first.upperBound) {
             statistics.parallel += 1
-            try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take)
+            try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take, finished: finished)
             return
         }
         if program != nil { statistics.oneThread += 1 }
@@ -141,6 +144,7 @@ extension Model {
             try monitor?.checkNow()
             start = lanes.upperBound
             monitor?.progress?(start, total)
+            guard try finished?(lanes.count) ?? true else { return }
         }
     }
 
@@ -155,7 +159,8 @@ extension Model {
 
     /// The slices from `start` on, a batch of one per thread at a time.
     private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan,
-                                    read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void) throws {
+                                    read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
+                                    finished: ((Int) throws -> Bool)?) throws {
         let total = drawCount ?? 1, threads = Parallel.threads
         // Slices narrower than the usual width when that gives each thread one, or when the
         // answers of a batch would hold more than `answerBudget` draws at once.
@@ -177,6 +182,7 @@ extension Model {
                     let evaluator = Evaluator(self, lanes: lanes, plan: plan)
                     try program.run(evaluator) { try take($0, try read(evaluator, $0), lanes.count) }
                     try monitor?.checkNow()
+                    guard try finished?(lanes.count) ?? true else { return }
                     continue
                 }
                 if let error = result.error, stopsEvaluation(error) {
@@ -186,6 +192,7 @@ extension Model {
                 for (a, answer) in result.answers { try take(a, answer, lanes.count) }
                 if let error = result.error { throw error }
                 try monitor?.checkNow(result.work)
+                guard try finished?(lanes.count) ?? true else { return }
             }
             monitor?.progress?(start, total)
         }
@@ -241,18 +248,26 @@ extension Model {
 
     // MARK: - Searching years
 
-    /// The first year from `first` through `until` whose value meets `test`, draw by draw in
-    /// one slice: a year answer, or, once draws are involved, the year per draw (NaN where
-    /// there is none) and the last year searched.
+    /// `searchSlice` over an evaluator's slice: each year's cell worked out when the search reaches it.
     func searchSlice(_ evaluator: Evaluator, _ c: Int, _ m: Int, from first: Int, until: Int,
                      _ test: YearTest) throws -> (answer: YearAnswer?, years: [Double], through: Int) {
-        let width = evaluator.lanes?.count ?? 1
+        try searchSlice(width: evaluator.lanes?.count ?? 1, from: first, until: until, test) { year in
+            try evaluator.cell(CellKey(c, m, year))
+        }
+    }
+
+    /// The first year from `first` through `until` whose value meets `test`, draw by draw in
+    /// one slice of `width` draws, `cell(year)` read year after year (an error is thrown only
+    /// when the search reaches its year): a year answer, or, once draws are involved, the year
+    /// per draw (NaN where there is none) and the last year searched.
+    func searchSlice(width: Int, from first: Int, until: Int, _ test: YearTest,
+                     cell: (Int) throws -> Cell) throws -> (answer: YearAnswer?, years: [Double], through: Int) {
         // +infinity while a draw has no year yet: `min` then keeps the first year found.
         var years = [Double](repeating: .infinity, count: width)
         var remaining = width, sawDraws = false
         var year = first
         while year <= until, remaining > 0 {
-            guard case .value(let q) = try evaluator.cell(CellKey(c, m, year)) else { break }
+            guard case .value(let q) = try cell(year) else { break }
             if let draws = q.draws {
                 sawDraws = true
                 remaining = test.mark(Double(year), where: draws, in: &years)
@@ -269,17 +284,31 @@ extension Model {
         return (sawDraws ? nil : .noneThrough(through), years, through)
     }
 
-    /// `search` for an uncertain model: the slices' answers joined.
+    /// `search` for an uncertain model: the cells of every year asked as one compiled question,
+    /// each slice searched once its cells are in, the slices' answers joined. A year answer
+    /// (certain) ends the sweep at the slice that finds it.
     func uncertainSearch(_ c: Int, _ m: Int, until: Int, _ test: YearTest) throws -> YearAnswer {
         statistics.searches += 1
-        guard let first = companyList[c].firstYear else { return .noneThrough(until) }
-        var answer: YearAnswer?
+        guard let first = companyList[c].firstYear, until >= first else { return .noneThrough(until) }
         try reserve(columns: 1)
+        let keys = (first...until).map { CellKey(c, m, $0) }
+        var answer: YearAnswer?
         var all: [Double] = []
         all.reserveCapacity(drawCount ?? 0)
         var through = until
-        try forEachSlice { evaluator, _ in
-            let slice = try searchSlice(evaluator, c, m, from: first, until: until, test)
+        // The first slice's cells: a year the same in every slice is only taken there.
+        var firstCells: [Result<Cell, Error>] = []
+        var cells: [Result<Cell, Error>] = []
+        try sweep(keys, read: { evaluator, a in Result { try evaluator.cell(keys[a]) } }, take: { a, cell, _ in
+            if firstCells.count < keys.count {
+                firstCells.append(cell)
+            } else {
+                cells[a] = cell
+            }
+        }, finished: { width in
+            if cells.isEmpty { cells = firstCells }
+            let slice = try searchSlice(width: width, from: first, until: until, test) { try cells[$0 - first].get() }
+            cells = firstCells
             if let certain = slice.answer {
                 answer = certain
                 return false
@@ -287,7 +316,7 @@ extension Model {
             all.append(contentsOf: slice.years)
             through = min(through, slice.through)
             return true
-        }
+        })
         return answer ?? .draws(Draws(all), through: through)
     }
 }
