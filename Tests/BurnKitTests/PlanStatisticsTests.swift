@@ -23,7 +23,7 @@ struct PlanStatisticsTests {
         let s = session.interpreter.world.state.statistics
         print("plan statistics \(script): \(s.parallel) on every core, \(s.oneThread) on one thread, "
               + "\(s.kernels) as kernels, \(s.fallbacks) fallbacks, \(s.slicesRedone) slices redone, "
-              + "\(s.searches) searches by the evaluator")
+              + "\(s.searches) year searches")
         #expect(s.fallbacks == 0)
         #expect(s.slicesRedone == 0)
         // Most compiled questions are flat kernels (openai-2025-range: 7 of 11; the others

@@ -18,8 +18,8 @@ public final class PlanStatistics: @unchecked Sendable {
     public internal(set) var fallbacks = 0
     /// Slices a worker gave back because a step needed the language after all.
     public internal(set) var slicesRedone = 0
-    /// Searches over years (break-even, runs-out) asked slice by slice of the evaluator,
-    /// replaying the plan's methods without a program.
+    /// Searches over years (break-even, runs-out) asked alone: each asks its years' cells as one
+    /// compiled question (counted above too) and searches each slice once its cells are in.
     public internal(set) var searches = 0
 
     /// No questions counted yet.
