@@ -243,8 +243,12 @@ final class Evaluator {
         // The plan keeps the first way a cell was found, even one found while a cell it could
         // have used was busy: later ways round through an identity back to the same value.
         if let plan, !shared, case .value = stored {
-            if lanes != nil, plan.methods[key] == nil { plan.methods[key] = how }
-            if frame.lowestGuard >= depth, let shaped = shapeKey(key), plan.shapes[shaped] == nil { plan.shapes[shaped] = how }
+            let shaped = shapeKey(key)
+            let shapeMethod = shaped.flatMap { plan.shapes[$0] }
+            // A cell found its shape's way needs no entry of its own (a portfolio of like
+            // companies would otherwise keep one per cell, and hash them all).
+            if lanes != nil, shapeMethod != how, plan.methods[key] == nil { plan.methods[key] = how }
+            if frame.lowestGuard >= depth, let shaped, shapeMethod == nil { plan.shapes[shaped] = how }
         }
         if frame.lowestGuard >= depth {
             memo.set(key, .done(entry))
