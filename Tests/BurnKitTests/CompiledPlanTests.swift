@@ -48,6 +48,17 @@ struct CompiledPlanTests {
         }
     }
 
+    /// The same year answer (the years of every draw bit for bit, NaN for none); errors by message.
+    static func sameAnswer(_ a: Result<YearAnswer, Error>, _ b: Result<YearAnswer, Error>) -> Bool {
+        switch (a, b) {
+        case (.success(.draws(let x, let s)), .success(.draws(let y, let t))):
+            return s == t && x.values.map(\.bitPattern) == y.values.map(\.bitPattern)
+        case (.success(let x), .success(let y)): return x == y
+        case (.failure(let e), .failure(let f)): return "\(e)" == "\(f)"
+        default: return false
+        }
+    }
+
     /// Bits, unit and display of a cell; errors by message.
     static func same(_ a: Result<Cell, Error>, _ b: Result<Cell, Error>) -> Bool {
         switch (a, b) {
@@ -115,6 +126,17 @@ struct CompiledPlanTests {
                 // Every question compiled (a certain cell needs none) is a kernel.
                 let questions = stats.parallel + stats.oneThread - compiledBefore
                 #expect(questions >= 3 && stats.kernels - before == questions, "seed \(seed), C\(c): not compiled to kernels")
+            }
+            // Break-even, cash running out: the compiled search against a search of the
+            // reference's one pass over every draw.
+            for (metric, test) in [("operating_income", YearTest.atLeastZero), ("cash", .belowZero)] {
+                let m = try model.metricIndex(metric), first = model.companyList[c].firstYear ?? 2024
+                let searched = Result { try model.uncertainSearch(c, m, until: end, test) }
+                // A reference of its own: the order of questions decides which identity gives a cell.
+                let fresh = Evaluator(reference: model, lanes: 0..<(model.drawCount ?? 1))
+                let slice = Result { try model.searchSlice(fresh, c, m, from: first, until: end, test) }
+                let expected = slice.map { $0.answer ?? .draws(Draws($0.years), through: $0.through) }
+                #expect(Self.sameAnswer(searched, expected), "seed \(seed), C\(c) \(metric): \(searched) vs \(expected)")
             }
             for (i, key) in keys.enumerated() {
                 let a = overflows ? alone[i] : compiled.map { $0[i] }, b = Result { try reference.cell(key) }

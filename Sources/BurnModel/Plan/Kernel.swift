@@ -16,6 +16,8 @@ struct Kernel {
     let answers: [KernelAnswer]
     /// Cells one run works out (counted as steps by the monitor).
     let cellCount: Int
+    /// Set when the kernel searches years (`mark` operations) instead of keeping answers.
+    var search: KernelSearch?
 
     /// Draws worked out at a time: every operation runs over a block before the next block,
     /// so the buffers (4 KB each) stay in the first-level cache.
@@ -37,11 +39,14 @@ struct Kernel {
         for op in ops {
             if case .keep(_, let a) = op { kept[a] = [Double](unsafeUninitializedCapacity: width) { $1 = width } }
         }
+        var years = search == nil ? [] : [Double](repeating: .infinity, count: width)
         var done = 0
         while done < width {
             let n = min(block, width - done)
             let finished = try withInputs(at: lanes.lowerBound + done) { inputs -> Bool in
-                let buffers = KernelBuffers(slots: slots, width: n, stride: stride, inputs: inputs)
+                var buffers = KernelBuffers(slots: slots, width: n, stride: stride, inputs: inputs)
+                return years.withUnsafeMutableBufferPointer { out -> Bool in
+                buffers.years = out.baseAddress.map { $0 + done }
                 for op in ops {
                     if case .keep(let operand, let a) = op {
                         kept[a].withUnsafeMutableBufferPointer { out in
@@ -52,6 +57,7 @@ struct Kernel {
                     }
                 }
                 return true
+                }
             }
             guard finished else { return false }
             done += n
@@ -62,6 +68,11 @@ struct Kernel {
             }
         }
         try evaluator.countWork(cellCount)
+        if let search {
+            evaluator.searched = search.result(years)
+            try answer(search.answer)
+            return true
+        }
         for (i, found) in answers.enumerated() {
             let draws = kept[i]
             kept[i] = []
@@ -102,5 +113,26 @@ struct KernelAnswer {
         evaluator.memo.set(key, .done(found))
         for a in answers { try answer(a) }
         evaluator.memo.set(key, .empty)
+    }
+}
+
+/// A kernel that searches years: each year's cell marked in the slice's years as soon as it is
+/// worked out, rather than handed over, as `Model.searchSlice` marks them.
+struct KernelSearch {
+    /// The last year searched.
+    let until: Int
+    /// The year of the first unknown cell, where the search stops.
+    let stop: Int?
+    /// The position of the question's answer the result is handed over as.
+    let answer: Int
+
+    /// The slice's years per draw (NaN: none) and the last year the search reached.
+    func result(_ years: [Double]) -> (years: [Double], through: Int) {
+        var years = years, remaining = 0
+        for i in years.indices where years[i] == .infinity {
+            years[i] = .nan
+            remaining += 1
+        }
+        return (years, remaining == 0 ? until : (stop.map { $0 - 1 } ?? until))
     }
 }

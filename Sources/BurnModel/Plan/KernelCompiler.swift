@@ -33,6 +33,33 @@ struct KernelCompiler {
 
     /// The kernel for the question's `answers` (positions in `keys`); nil when a cell has no operation.
     mutating func compile(keys: [CellKey], answers: [Int]) -> Kernel? {
+        guard let found = emit(keys: keys, answers: answers) else { return nil }
+        let slotCount = allocateSlots()
+        return Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: found, cellCount: cellCount)
+    }
+
+    /// A kernel that searches `keys` (a metric's years, in order) for the first meeting `test`:
+    /// every year's cell is marked as it is worked out, up to the first unknown one. The result
+    /// is handed over as answer `answer`.
+    mutating func compileSearch(keys: [CellKey], test: YearTest, answer: Int) -> Kernel? {
+        guard emit(keys: keys, answers: []) != nil, let last = keys.last else { return nil }
+        var stop: Int?
+        for key in keys {
+            guard let operand = current[key]?.operand else {
+                stop = Int(key.year)
+                break
+            }
+            ops.append(.mark(operand, year: Double(key.year), test: test))
+        }
+        let slotCount = allocateSlots()
+        var kernel = Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: [], cellCount: cellCount)
+        kernel.search = KernelSearch(until: Int(last.year), stop: stop, answer: answer)
+        return kernel
+    }
+
+    /// The operations of every cell the first slice worked out, on virtual registers, and the
+    /// answers kept; nil when a cell has no operation.
+    private mutating func emit(keys: [CellKey], answers: [Int]) -> [KernelAnswer]? {
         guard !tracer.languageUsed else { return nil }
         let finished = tracer.finished
         var last: [CellKey: Int] = [:]
@@ -68,8 +95,7 @@ struct KernelCompiler {
             }
             found.append(KernelAnswer(key: key, entry: entry, drawn: drawn, answers: positions))
         }
-        let slotCount = allocateSlots()
-        return Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: found, cellCount: cellCount)
+        return found
     }
 
     /// The operand of a cell with draws, its operations emitted; nil when its method has none.

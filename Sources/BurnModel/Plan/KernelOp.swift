@@ -30,6 +30,9 @@ enum KernelOp {
     case requireFinite(Int)
     /// Copies a step's draws out as answer number `into` (its buffer is reused after).
     case keep(KernelOperand, into: Int)
+    /// A year search: `year` where the draw meets `test` and has no earlier year (`years` of
+    /// the buffers). Stops the kernel at an infinite draw (the evaluator words the error).
+    case mark(KernelOperand, year: Double, test: YearTest)
 }
 
 /// The buffers of one run of a kernel over a slice: where each operand's draws lie.
@@ -40,6 +43,8 @@ struct KernelBuffers {
     /// Doubles between two slots.
     let stride: Int
     let inputs: [UnsafePointer<Double>]
+    /// A year search's years for this block (+infinity: none yet), if the kernel searches.
+    var years: UnsafeMutablePointer<Double>? = nil
 
     @inline(__always) func pointer(_ operand: KernelOperand) -> UnsafePointer<Double>? {
         switch operand {
@@ -76,7 +81,7 @@ extension KernelOp {
     var writes: Int? {
         switch self {
         case .grow(let out, _, _), .times(let out, _, _), .addScaled(let out, _, _, _), .linear(let out, _, _, _): return out
-        case .requireFinite, .keep: return nil
+        case .requireFinite, .keep, .mark: return nil
         }
     }
 
@@ -87,7 +92,7 @@ extension KernelOp {
         case .addScaled(_, let x, _, let y): return [x.slot, y.slot].compactMap { $0 }
         case .linear(_, _, let terms, _): return terms.compactMap { $0.1.slot }
         case .requireFinite(let s): return [s]
-        case .keep(let x, _): return [x.slot].compactMap { $0 }
+        case .keep(let x, _), .mark(let x, _, _): return [x.slot].compactMap { $0 }
         }
     }
 
@@ -100,6 +105,7 @@ extension KernelOp {
         case .linear(let out, let c, let terms, let d): return .linear(out: f(out), c, terms.map { ($0.0, $0.1.withSlot(f)) }, d)
         case .requireFinite(let s): return .requireFinite(f(s))
         case .keep(let x, let a): return .keep(x.withSlot(f), into: a)
+        case .mark(let x, let year, let test): return .mark(x.withSlot(f), year: year, test: test)
         }
     }
 
@@ -119,6 +125,11 @@ extension KernelOp {
             return KernelOp.noInfinity(b.out(slot), n)
         case .keep:
             break
+        case .mark(let x, let year, let test):
+            guard let years = b.years else { return false }
+            if let p = b.pointer(x) { return test.mark(year, p, into: years, n) }
+            let hit = test.holds(x.amount)
+            if hit { for i in 0..<n { years[i] = min(years[i], year) } }
         }
         return true
     }

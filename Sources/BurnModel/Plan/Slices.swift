@@ -97,7 +97,7 @@ extension Model {
     /// a slice's answers are all taken; false ends the sweep there (the answer is known).
     func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
                   read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
-                  finished: ((Int) throws -> Bool)? = nil) throws {
+                  finished: ((Int) throws -> Bool)? = nil, search: YearTest? = nil) throws {
         let total = drawCount ?? 1, plan = memo.plan
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
@@ -119,7 +119,7 @@ extension Model {
         guard !pending.isEmpty || perSlice != nil, first.upperBound < total else { return }
         var program = Program(tracer, keys: keys, answers: pending, keepAll: perSlice != nil)
         if program == nil { statistics.fallbacks += 1 }
-        if perSlice == nil, program != nil, let compiled = kernelProgram(keys, pending, tracer, traced) {
+        if perSlice == nil, program != nil, let compiled = kernelProgram(keys, pending, tracer, traced, search: search) {
             program = compiled
             statistics.kernels += 1
         }
@@ -149,9 +149,14 @@ extension Model {
     }
 
     /// The question's program with a kernel, when every cell the first slice worked out has an operation.
-    private func kernelProgram(_ keys: [CellKey], _ pending: [Int], _ tracer: Tracer, _ traced: Evaluator) -> Program? {
+    /// With `search`, the kernel searches the keys (a metric's years) and hands the result
+    /// over as the first pending answer (`Evaluator.searched`).
+    private func kernelProgram(_ keys: [CellKey], _ pending: [Int], _ tracer: Tracer, _ traced: Evaluator,
+                               search: YearTest?) -> Program? {
         var compiler = KernelCompiler(tracer, evaluator: traced)
-        guard let kernel = compiler.compile(keys: keys, answers: pending) else { return nil }
+        let compiled = search.map { compiler.compileSearch(keys: keys, test: $0, answer: pending[0]) }
+            ?? compiler.compile(keys: keys, answers: pending)
+        guard let kernel = compiled else { return nil }
         var program = Program(tracer, keys: keys, answers: pending, keepAll: false)
         program?.kernel = kernel
         return program
@@ -299,15 +304,22 @@ extension Model {
         // The first slice's cells: a year the same in every slice is only taken there.
         var firstCells: [Result<Cell, Error>] = []
         var cells: [Result<Cell, Error>] = []
-        try sweep(keys, read: { evaluator, a in Result { try evaluator.cell(keys[a]) } }, take: { a, cell, _ in
-            if firstCells.count < keys.count {
-                firstCells.append(cell)
-            } else {
-                cells[a] = cell
+        // A slice a searching kernel worked out: its years and the last year it reached.
+        var searched: (years: [Double], through: Int)?
+        try sweep(keys, read: { evaluator, a -> SearchRead in
+            if let result = evaluator.searched { return .searched(result) }
+            return .cell(Result { try evaluator.cell(keys[a]) })
+        }, take: { a, read, _ in
+            switch read {
+            case .searched(let result): searched = result
+            case .cell(let cell) where firstCells.count < keys.count: firstCells.append(cell)
+            case .cell(let cell): cells[a] = cell
             }
         }, finished: { width in
             if cells.isEmpty { cells = firstCells }
-            let slice = try searchSlice(width: width, from: first, until: until, test) { try cells[$0 - first].get() }
+            let slice: (answer: YearAnswer?, years: [Double], through: Int) = try searched.map { (nil, $0.years, $0.through) }
+                ?? searchSlice(width: width, from: first, until: until, test) { try cells[$0 - first].get() }
+            searched = nil
             cells = firstCells
             if let certain = slice.answer {
                 answer = certain
@@ -316,9 +328,15 @@ extension Model {
             all.append(contentsOf: slice.years)
             through = min(through, slice.through)
             return true
-        })
+        }, search: test)
         return answer ?? .draws(Draws(all), through: through)
     }
+}
+
+/// What a year search reads from a slice: a year's cell, or a searching kernel's result.
+enum SearchRead {
+    case cell(Result<Cell, Error>)
+    case searched((years: [Double], through: Int))
 }
 
 /// What a year search looks for: break-even (operating income at least 0), positive free
@@ -334,6 +352,28 @@ enum YearTest {
         case .aboveZero: return x > 0
         case .belowZero: return x < 0
         }
+    }
+
+    /// `mark` over raw buffers of `n` draws (a kernel's block); false when a draw is infinite.
+    func mark(_ year: Double, _ x: UnsafePointer<Double>, into years: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {
+        switch self {
+        case .atLeastZero: return YearTest.mark(year, x, years, n) { $0 >= 0 }
+        case .aboveZero: return YearTest.mark(year, x, years, n) { $0 > 0 }
+        case .belowZero: return YearTest.mark(year, x, years, n) { $0 < 0 }
+        }
+    }
+
+    @inline(__always)
+    private static func mark(_ year: Double, _ p: UnsafePointer<Double>, _ o: UnsafeMutablePointer<Double>, _ n: Int,
+                             _ test: (Double) -> Bool) -> Bool {
+        var infinities = 0, i = 0
+        while i < n {
+            let candidate = test(p[i]) ? year : .infinity
+            o[i] = o[i] < candidate ? o[i] : candidate
+            infinities &+= Draws.isInfinite(p[i])
+            i &+= 1
+        }
+        return infinities == 0
     }
 
     /// Sets `year` in `years` where it is still +infinity and the draw meets the test (without
