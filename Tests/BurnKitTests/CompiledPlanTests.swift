@@ -195,6 +195,29 @@ struct CompiledPlanTests {
         #expect(answered >= 11 * 3 * 5)
     }
 
+    /// A kernel compiled from a first slice whose draws are all fine meets, in a later slice,
+    /// a revenue below zero: it leaves that slice to the evaluator, which reports the error the
+    /// reference reports over every draw.
+    @Test func aKernelLeavesANegativeDrawToTheEvaluator() throws {
+        var premiseMet = 0
+        for seed in 1...20 {
+            let source = "samples 20000\nseed \(seed)\ncompany Z\nrevenue[2024] = 1B\nloss[2024] = 1B\n"
+                + "revenue grows -60% to 150% per year\ncosts grow 5% per year\n"
+            let (session, model) = try Self.model(source)
+            defer { withExtendedLifetime(session) {} }
+            let key = CellKey(0, try model.metricIndex("revenue"), 2026)
+            // The premise: no draw of the first slice is below zero (P(rate < -100%) is 1.2%).
+            guard (try? Evaluator(reference: model, lanes: 0..<Model.traceWidth).cell(key)) != nil else { continue }
+            premiseMet += 1
+            let reference = Result { try Evaluator(reference: model, lanes: 0..<20000).cell(key) }
+            let compiled = Result { try model.uncertainCells([key])[0] }
+            #expect(Self.same(compiled, reference), "seed \(seed): \(compiled) vs \(reference)")
+            #expect("\(compiled)".contains("is below zero in some draws"))
+            #expect(model.statistics.kernels == 1)
+        }
+        #expect(premiseMet >= 3)
+    }
+
     @Test("uncertain portfolios: the program gives the reference's draws", arguments: 0..<8)
     func uncertainCells(seed: UInt64) throws {
         let (source, companies) = Self.portfolio(seed: seed, uncertain: true)

@@ -476,10 +476,22 @@ final class Evaluator {
 
     /// A metric that is never negative (revenue, costs...) derived below zero: an error that
     /// says how, never a silent `-$1.3B` of costs (from a loss larger than the revenue).
+    /// Uncertain too: a draw below zero is a world in which the metric is impossible, so the
+    /// whole number is refused.
     private func refuseNegative(_ q: Quantity, _ key: CellKey, _ how: How) throws {
-        guard model.metricList[Int(key.metric)].neverNegative, !q.isUncertain, q.value < 0 else { return }
+        guard model.metricList[Int(key.metric)].neverNegative else { return }
         if case .fact = how { return }
-        throw ModelError(.invalid, "\(name(key, full: true)) comes out at \(Format.brief(q)), but \(model.metricList[Int(key.metric)].name) is never negative",
+        let metric = model.metricList[Int(key.metric)].name
+        if let draws = q.draws {
+            // Counted in the slice of draws being worked out, which may be the first of many:
+            // the message names no share.
+            guard draws.countBelowZero > 0 else { return }
+            throw ModelError(.invalid, "\(name(key, full: true)) is below zero in some draws, but \(metric) is never negative",
+                             hint: "check the ranges it comes from (`explain` shows them): a growth range reaching below "
+                                 + "-100%, or a loss larger than the revenue in some draws, gives such values")
+        }
+        guard q.value < 0 else { return }
+        throw ModelError(.invalid, "\(name(key, full: true)) comes out at \(Format.brief(q)), but \(metric) is never negative",
                          hint: "check the facts it comes from (`explain` shows them): a loss larger than the revenue, "
                              + "or a rate below -100%, gives such a value")
     }

@@ -79,6 +79,11 @@ struct KernelCompiler {
                     current[key] = (.amount(q.value), q)
                 } else {
                     guard let operand = compute(key, entry.how) else { return nil }
+                    // A derived draw below zero is the evaluator's error to word.
+                    if model.metricList[Int(key.metric)].neverNegative, entry.how != .fact {
+                        guard let slot = operand.slot else { return nil }
+                        ops.append(.requireNonNegative(slot))
+                    }
                     cellCount += 1
                     current[key] = (operand, q)
                 }

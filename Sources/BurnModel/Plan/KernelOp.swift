@@ -28,6 +28,9 @@ enum KernelOp {
     /// Stops the kernel when a draw of the slot is infinite: the evaluator then does the slice
     /// (a sum of metrics that is not finite goes to the language, which reports where).
     case requireFinite(Int)
+    /// Stops the kernel when a draw of the slot is below zero: a metric that is never negative
+    /// is then an error the evaluator words.
+    case requireNonNegative(Int)
     /// Copies a step's draws out as answer number `into` (its buffer is reused after).
     case keep(KernelOperand, into: Int)
     /// A year search: `year` where the draw meets `test` and has no earlier year (`years` of
@@ -81,7 +84,7 @@ extension KernelOp {
     var writes: Int? {
         switch self {
         case .grow(let out, _, _), .times(let out, _, _), .addScaled(let out, _, _, _), .linear(let out, _, _, _): return out
-        case .requireFinite, .keep, .mark: return nil
+        case .requireFinite, .requireNonNegative, .keep, .mark: return nil
         }
     }
 
@@ -91,7 +94,7 @@ extension KernelOp {
         case .grow(_, let x, let y), .times(_, let x, let y): return [x.slot, y.slot].compactMap { $0 }
         case .addScaled(_, let x, _, let y): return [x.slot, y.slot].compactMap { $0 }
         case .linear(_, _, let terms, _): return terms.compactMap { $0.1.slot }
-        case .requireFinite(let s): return [s]
+        case .requireFinite(let s), .requireNonNegative(let s): return [s]
         case .keep(let x, _), .mark(let x, _, _): return [x.slot].compactMap { $0 }
         }
     }
@@ -104,6 +107,7 @@ extension KernelOp {
         case .addScaled(let out, let x, let k, let y): return .addScaled(out: f(out), x.withSlot(f), k, y.withSlot(f))
         case .linear(let out, let c, let terms, let d): return .linear(out: f(out), c, terms.map { ($0.0, $0.1.withSlot(f)) }, d)
         case .requireFinite(let s): return .requireFinite(f(s))
+        case .requireNonNegative(let s): return .requireNonNegative(f(s))
         case .keep(let x, let a): return .keep(x.withSlot(f), into: a)
         case .mark(let x, let year, let test): return .mark(x.withSlot(f), year: year, test: test)
         }
@@ -123,6 +127,8 @@ extension KernelOp {
             KernelOp.linear(b.out(out), b, c, terms, divisor, n)
         case .requireFinite(let slot):
             return KernelOp.noInfinity(b.out(slot), n)
+        case .requireNonNegative(let slot):
+            return KernelOp.noneBelowZero(b.out(slot), n)
         case .keep:
             break
         case .mark(let x, let year, let test):
@@ -197,6 +203,15 @@ extension KernelOp {
                 i &+= 1
             }
         }
+    }
+
+    private static func noneBelowZero(_ o: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {
+        var found = 0, i = 0
+        while i < n {
+            found &+= o[i] < 0 ? 1 : 0
+            i &+= 1
+        }
+        return found == 0
     }
 
     private static func noInfinity(_ o: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {

@@ -168,6 +168,20 @@ public struct Draws: Sendable, Hashable {
         return Draws(zipped, infinities: infinities)
     }
 
+    /// How many draws are below zero (NaN, "no value", is not).
+    public var countBelowZero: Int {
+        values.withUnsafeBufferPointer { x -> Int in
+            guard let p = x.baseAddress else { return 0 }
+            let n = x.count
+            var found = 0, i = 0
+            while i < n {
+                found &+= p[i] < 0 ? 1 : 0
+                i &+= 1
+            }
+            return found
+        }
+    }
+
     /// True when no draw is infinite (NaN, "no value", is allowed).
     public var hasNoInfinity: Bool {
         if knownFinite { return true }

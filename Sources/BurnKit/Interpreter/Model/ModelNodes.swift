@@ -58,6 +58,7 @@ final class IndexNode: Node {
             if rt.formula == nil {
                 let answer = try rt.world.answer(company: company, metric: metric, year: y, at: span)
                 if let q = answer.asQuantity { _ = try finite(q) }
+                if case .samples(let s) = answer { _ = try finite(s.quantity) }
                 return answer
             }
             return Value.make(try finite(rt.world.value(company: company, metric: metric, year: y, at: span)))
@@ -83,7 +84,8 @@ final class IndexNode: Node {
     /// A metric's value in a year, or the error when growth took it past any finite number
     /// (`users grows 1000000000% per year` read in 2200): never `infinity` printed as a value.
     private func finite(_ q: Quantity) throws -> Quantity {
-        guard q.draws != nil || !q.value.isInfinite else { throw Arithmetic.notFinite(span) }
+        // Uncertain: no draw infinite (a draw without a value, NaN, is "none" in that draw).
+        guard q.draws.map({ $0.hasNoInfinity }) ?? !q.value.isInfinite else { throw Arithmetic.notFinite(span) }
         return q
     }
 }
