@@ -99,6 +99,12 @@ struct CompiledPlanTests {
             source += "loss[2024] = \(loss)B\ncash[2024] = \(cash)B\n"
             source += extreme && i == 3 ? "revenue grows 900% to 5000% per year\n" : "revenue grows \(low)% to \(high)% per year\n"
             source += "costs grow \(rng.next() % 25)% per year\n"
+            // Factor rules (certain and uncertain), a rule that starts later, capex in the cash.
+            switch i % 3 {
+            case 0: source += "revenue grows 2.5x in 2027\ncapex[2024] = 1B\ncapex grows 10% per year\n"
+            case 1: source += "revenue grows 1.5x to 3x in 2028\ncosts grow 30% per year from 2029\n"
+            default: break
+            }
         }
         return source
     }
