@@ -89,7 +89,7 @@ struct CompiledPlanTests {
     /// uncertain rates, identities and sums of metrics; `extreme` grows revenue past the largest
     /// number, so that the cash sums stop the kernel and the language reports them.
     static func kernelPortfolio(seed: UInt64, extreme: Bool) -> String {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var source = "samples 3000\nseed \(seed)\n"
         for i in 0..<6 {
             let revenue = 1 + rng.next() % 9, loss = 1 + rng.next() % 5, cash = 3 + rng.next() % 20
@@ -156,7 +156,7 @@ struct CompiledPlanTests {
     /// revenue below zero is an error), growth past the largest number (a sum that is not finite
     /// goes to the language), capex facts, cash facts.
     static func shapePortfolio(seed: UInt64) -> String {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var source = ""
         for i in 0..<12 {
             let revenue = 1 + rng.next() % 9, loss = rng.next() % 6, cash = rng.next() % 20
@@ -241,18 +241,5 @@ struct CompiledPlanTests {
             let b = Result { try reference.cell(key) }
             #expect(Self.same(.success(cell), b), "seed \(seed), \(reference.name(key, full: true))\n\(source)")
         }
-    }
-}
-
-/// splitmix64: the test's own numbers, the same on every run.
-struct SplitMix {
-    private var x: UInt64
-    init(seed: UInt64) { x = seed }
-    mutating func next() -> UInt64 {
-        x &+= 0x9E37_79B9_7F4A_7C15
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
