@@ -1,10 +1,10 @@
-// Kernel: a compiled question as a flat program of loops over buffers of draws. The steps
-// of a `Program` that the model works out itself (uncertain facts, growth rules, identities,
-// sums of metrics) become operations on reused buffers: no memo, no frames, no `Quantity` per
-// cell; only the answers are handed over as cells. A question with any other step keeps the
-// `Program`, which asks the evaluator for each cell.
+// Kernel: a compiled question as a flat program of loops over buffers of draws. The cells
+// the model works out itself (uncertain facts, growth rules, identities, sums of metrics)
+// become operations on reused buffers: no memo, no frames, no `Quantity` per cell; only the
+// answers are handed over as cells (or, for a year search, the year of each draw). A question
+// with any other cell keeps the `Program`, which asks the evaluator for each cell.
 
-/// A question's steps as operations on buffers of a slice's draws (see `KernelCompiler`).
+/// A question's cells as operations on buffers of a slice's draws (see `KernelCompiler`).
 struct Kernel {
     /// The operations, in the order of the steps they work out.
     let ops: [KernelOp]
