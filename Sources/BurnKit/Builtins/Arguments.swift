@@ -69,13 +69,7 @@ extension CallSite {
         if args.count == 1 {
             switch args[args.startIndex] {
             case .list(let list):
-                return try list.items.enumerated().map { i, v in
-                    if case .samples(let s) = v, s.kind == .number { return runtime.cut(s.quantity) }
-                    guard let q = v.asQuantity else {
-                        throw Diagnostic("'\(function)' needs numbers, but item \(i) is \(v.typeName)", at: argumentSpan(0))
-                    }
-                    return q
-                }
+                return try list.items.enumerated().map { i, v in try item(v, i, function) }
             case .seriesValues(let s): return s.values
             case .series:
                 throw Diagnostic("'\(function)' needs the years of the series", at: argumentSpan(0),
@@ -84,6 +78,15 @@ extension CallSite {
             }
         }
         return try args.indices.map { try amount(args, $0 - args.startIndex, function) }
+    }
+
+    /// Item `i` of a list given as the only argument, as a number.
+    func item(_ v: Value, _ i: Int, _ function: String) throws -> Quantity {
+        if case .samples(let s) = v, s.kind == .number { return runtime.cut(s.quantity) }
+        guard let q = v.asQuantity else {
+            throw Diagnostic("'\(function)' needs numbers, but item \(i) is \(v.typeName)", at: argumentSpan(0))
+        }
+        return q
     }
 
     func finite(_ q: Quantity) throws -> Value {

@@ -5,7 +5,8 @@ enum Builtins {
     static func register(into interpreter: Interpreter) {
         for (name, arity, body) in CoreBuiltins.table + MathBuiltins.table + ListBuiltins.table + UncertaintyBuiltins.table
             + FinanceBuiltins.table {
-            interpreter.define(name, .function(Function(name: name, arity: arity, native: body)))
+            let fold: ListFold? = name == "sum" ? .sum : (name == "mean" ? .mean : nil)
+            interpreter.define(name, .function(Function(name: name, arity: arity, native: body, fold: fold)))
         }
     }
 }

@@ -7,9 +7,7 @@ enum ListBuiltins {
         ("mean", nil, { a, c in
             if a.count == 1, case .samples(let s) = a[a.startIndex] { return Value.make(s.quantity(s.mean)) }
             let values = try c.numbers(a, "mean")
-            guard !values.isEmpty else { throw Diagnostic("'mean' of nothing", at: c.span) }
-            guard let q = World.amount(try total(values, c)) else { return .number(0) }
-            return Value.make(q.scaled(by: 1 / Double(values.count)))
+            return try mean(values.isEmpty ? nil : try total(values, c), count: values.count, c)
         }),
         ("count", 1, { a, c in
             switch a[a.startIndex] {
@@ -32,11 +30,21 @@ enum ListBuiltins {
     static func total(_ values: [Quantity], _ c: CallSite) throws -> Value {
         // From the first value, not from a plain 0: a sum of percents is a percent.
         guard var sum = values.first else { return .number(0) }
-        for q in values.dropFirst() {
-            do { sum = try sum.adding(q, rates: c.runtime.rates) } catch let e as UnitError {
-                throw Arithmetic.unitError(e, at: c.span)
-            }
-        }
+        for q in values.dropFirst() { sum = try add(sum, q, c) }
         return try c.finite(sum)
+    }
+
+    /// `sum + q`, one step of a sum.
+    static func add(_ sum: Quantity, _ q: Quantity, _ c: CallSite) throws -> Quantity {
+        do { return try sum.adding(q, rates: c.runtime.rates) } catch let e as UnitError {
+            throw Arithmetic.unitError(e, at: c.span)
+        }
+    }
+
+    /// The mean of `count` numbers from their `total` (nil: none).
+    static func mean(_ total: Value?, count: Int, _ c: CallSite) throws -> Value {
+        guard let total else { throw Diagnostic("'mean' of nothing", at: c.span) }
+        guard let q = World.amount(total) else { return .number(0) }
+        return Value.make(q.scaled(by: 1 / Double(count)))
     }
 }

@@ -33,7 +33,12 @@ final class CallNode: Node {
                 at: span, hint: decimalCommaHint(rt))
         }
         try rt.countStep(at: span)
-        if function.isNative, let native = function.native { return try callNative(native, rt) }
+        if function.isNative, let native = function.native {
+            if let fold = function.fold, arguments.count == 1, let list = arguments[0] as? ListNode {
+                return try fold.call(list, CallSite(runtime: rt, span: span, argumentSpans: [list.span]))
+            }
+            return try callNative(native, rt)
+        }
         guard let body = function.bodyRef else {
             throw Diagnostic("'\(function.name)' is declared but has no body yet", at: span)
         }

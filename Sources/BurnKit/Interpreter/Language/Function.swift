@@ -18,6 +18,8 @@ public final class Function {
     let native: NativeFunction?
     /// Whether `native` is set, readable without copying the closure.
     let isNative: Bool
+    /// For `sum` and `mean`: how to take a list written in the call item by item.
+    let fold: ListFold?
     /// The doc comment and example from the standard library, for `:help`.
     public internal(set) var doc: String?
 
@@ -31,15 +33,17 @@ public final class Function {
         self.localCount = localCount
         self.native = nil
         self.isNative = false
+        self.fold = nil
     }
 
-    init(name: String, arity: Int?, native: @escaping NativeFunction) {
+    init(name: String, arity: Int?, native: @escaping NativeFunction, fold: ListFold? = nil) {
         self.name = name
         self.arity = arity
         self.body = nil
         self.localCount = arity ?? 0
         self.native = native
         self.isNative = true
+        self.fold = fold
     }
 }
 
