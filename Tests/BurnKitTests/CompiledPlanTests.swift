@@ -201,6 +201,71 @@ struct CompiledPlanTests {
         #expect(answered >= 11 * 3 * 5)
     }
 
+    /// Twelve companies of one shape with uncertain growth (and an uncertain fact): random
+    /// numbers, rates that reach below -100% in some draws (a revenue below zero in some draws
+    /// is an error), growth past the largest number, facts in euros (a certain one, an uncertain one).
+    static func uncertainShapePortfolio(seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        var source = "samples 2000\nseed \(seed)\nrate EUR = 1.1 USD\n"
+        for i in 0..<12 {
+            let revenue = 1 + rng.next() % 9, loss = rng.next() % 6, cash = rng.next() % 20
+            let low = Int(rng.next() % 60) - 20, high = low + 1 + Int(rng.next() % 60)
+            source += "company C\(i)\n"
+            source += i == 9 ? "revenue[2024] = \(revenue)B EUR\n" : "revenue[2024] = \(revenue).\(rng.next() % 10)B\n"
+            // Company 9's revenue is in euros, company 4's uncertain cash.
+            let currency = i == 4 ? " EUR" : ""
+            source += "loss[2024] = \(loss)B\ncash[2024] = \(cash)B\(currency) to \(cash + 5)B\(currency)\n"
+            source += "capex[2024] = \(rng.next() % 3)B\n"
+            switch i {
+            case 5: source += "revenue grows -180% to 20% per year\n"
+            case 7: source += "revenue grows 900% to 2000% per year\n"
+            default: source += "revenue grows \(low)% to \(high)% per year\n"
+            }
+            source += "costs grow \(rng.next() % 30)% per year\ncapex grows 10% per year\n"
+        }
+        return source
+    }
+
+    @Test("uncertain shapes: a question compiled from the shape's template gives the reference's draws",
+          arguments: 0..<4)
+    func shapeDrawCells(seed: UInt64) throws {
+        let source = Self.uncertainShapePortfolio(seed: seed)
+        var answered = 0
+        for (metric, year) in [("cash", 2034), ("revenue", 2030), ("operating_income", 2028), ("burn", 2026),
+                               ("free_cash_flow", 2400)] {
+            // A fresh model: the first company traced, the others compiled from its template;
+            // then a second question, after every company's first. Beside it, the same model
+            // asked the same questions the usual way (a list of one cell uses no template).
+            let (session, model) = try Self.model(source)
+            let (usualSession, usual) = try Self.model(source)
+            defer { withExtendedLifetime((session, usualSession)) {} }
+            for (m, y) in [(metric, year), ("cash", 2030)] {
+                for c in 0..<12 {
+                    let key = CellKey(c, try model.metricIndex(m), y)
+                    let a = Result { () throws -> Cell in
+                        switch try model.uncertainLookup(key) {
+                        case .value(let q): return .value(q)
+                        case .unknown(let e): return .unknown(e)
+                        }
+                    }
+                    // A reference of its own: the order of questions decides which identity gives a cell.
+                    let reference = Evaluator(reference: model, lanes: 0..<(model.drawCount ?? 1))
+                    let b = Result { try reference.cell(key) }
+                    #expect(Self.same(a, b), "seed \(seed), \(reference.name(key, full: true)): \(a) vs \(b)")
+                    let c = Result { try usual.uncertainCells([key])[0] }
+                    #expect(Self.same(a, c), "seed \(seed), \(reference.name(key, full: true)): \(a) vs the usual way \(c)")
+                }
+                // The plan keeps the ways the usual way keeps, for the next questions.
+                #expect(model.memo.plan.methods == usual.memo.plan.methods, "seed \(seed), \(m)[\(y)]")
+            }
+            #expect(usual.statistics.shapeDrawAnswers == 0)
+            answered += model.statistics.shapeDrawAnswers
+        }
+        // Most companies of most questions are compiled from the template (not the company in
+        // euros, nor where some draws need the evaluator).
+        #expect(answered >= 5 * 8, "\(answered) answered from a template")
+    }
+
     /// A kernel compiled from a first slice whose draws are all fine meets, in a later slice,
     /// a revenue below zero: it leaves that slice to the evaluator, which reports the error the
     /// reference reports over every draw.

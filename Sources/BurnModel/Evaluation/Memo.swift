@@ -151,4 +151,6 @@ final class Plan {
     var shapeSizes: [Int] = []
     /// Certain questions compiled per shape, by (shape number, metric, year).
     var shapeKernels: [CellKey: ShapeKernelSlot] = [:]
+    /// Uncertain questions traced per shape, by (shape number, metric, year).
+    var shapeDraws: [CellKey: ShapeDrawSlot] = [:]
 }

@@ -8,7 +8,10 @@
 
 /// Compiles a traced question into a `Kernel`; nil when a cell has no operation.
 struct KernelCompiler {
-    private let tracer: Tracer
+    /// Every cell the first slice worked out, in the order finished.
+    private let finished: [(key: CellKey, entry: Entry)]
+    /// Whether the language evaluated a formula for any of them.
+    private let languageUsed: Bool
     private let evaluator: Evaluator
     private let model: Model
     private let drawCount: Int
@@ -25,7 +28,13 @@ struct KernelCompiler {
 
     /// `tracer` must have recorded every cell (`recordsAll`).
     init(_ tracer: Tracer, evaluator: Evaluator) {
-        self.tracer = tracer
+        self.init(finished: tracer.finished, languageUsed: tracer.languageUsed, evaluator: evaluator)
+    }
+
+    /// From the cells a first slice worked out (or would have: see `ShapeDrawKernel`).
+    init(finished: [(key: CellKey, entry: Entry)], languageUsed: Bool = false, evaluator: Evaluator) {
+        self.finished = finished
+        self.languageUsed = languageUsed
         self.evaluator = evaluator
         self.model = evaluator.model
         self.drawCount = evaluator.model.drawCount ?? 0
@@ -60,8 +69,7 @@ struct KernelCompiler {
     /// The operations of every cell the first slice worked out, on virtual registers, and the
     /// answers kept; nil when a cell has no operation.
     private mutating func emit(keys: [CellKey], answers: [Int]) -> [KernelAnswer]? {
-        guard !tracer.languageUsed else { return nil }
-        let finished = tracer.finished
+        guard !languageUsed else { return nil }
         var last: [CellKey: Int] = [:]
         for (i, cell) in finished.enumerated() { last[cell.key] = i }
         var answersAt: [Int: [Int]] = [:]

@@ -140,32 +140,57 @@ extension KernelOp {
         return true
     }
 
+    /// Eight draws at a time: spelled out as vectors, since the compiler cannot tell that an
+    /// output buffer never overlaps a later input and would otherwise go one draw at a time.
+    /// Each lane goes through the same operations as a single draw, so the bits are the same.
+    typealias Lanes = SIMD8<Double>
+
+    @inline(__always) private static func load(_ p: UnsafePointer<Double>, _ i: Int) -> Lanes {
+        UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+    }
+
+    @inline(__always) private static func store(_ v: Lanes, _ o: UnsafeMutablePointer<Double>, _ i: Int) {
+        UnsafeMutableRawPointer(o + i).storeBytes(of: v, as: Lanes.self)
+    }
+
     /// `o[i] = f(x[i], y[i])`, an operand without draws read as its amount. `o` may be `x`'s
-    /// buffer (a sum built in place), never `y`'s.
+    /// buffer (a sum built in place), never `y`'s. The draws past the last eight go through
+    /// `f` in the first lane.
     @inline(__always)
     private static func binary(_ o: UnsafeMutablePointer<Double>, _ b: KernelBuffers, _ x: KernelOperand,
-                               _ y: KernelOperand, _ n: Int, _ f: (Double, Double) -> Double) {
+                               _ y: KernelOperand, _ n: Int, _ f: (Lanes, Lanes) -> Lanes) {
+        let u = Lanes(repeating: x.amount), v = Lanes(repeating: y.amount)
         var i = 0
         switch (b.pointer(x), b.pointer(y)) {
         case (let p?, let q?):
+            while i &+ 8 <= n {
+                store(f(load(p, i), load(q, i)), o, i)
+                i &+= 8
+            }
             while i < n {
-                o[i] = f(p[i], q[i])
+                o[i] = f(Lanes(repeating: p[i]), Lanes(repeating: q[i]))[0]
                 i &+= 1
             }
         case (let p?, nil):
-            let v = y.amount
+            while i &+ 8 <= n {
+                store(f(load(p, i), v), o, i)
+                i &+= 8
+            }
             while i < n {
-                o[i] = f(p[i], v)
+                o[i] = f(Lanes(repeating: p[i]), v)[0]
                 i &+= 1
             }
         case (nil, let q?):
-            let u = x.amount
+            while i &+ 8 <= n {
+                store(f(u, load(q, i)), o, i)
+                i &+= 8
+            }
             while i < n {
-                o[i] = f(u, q[i])
+                o[i] = f(u, Lanes(repeating: q[i]))[0]
                 i &+= 1
             }
         case (nil, nil):
-            let r = f(x.amount, y.amount)
+            let r = f(u, v)[0]
             while i < n {
                 o[i] = r
                 i &+= 1
@@ -173,33 +198,28 @@ extension KernelOp {
         }
     }
 
-    /// `LaneSum(.constant(c), terms, divisor:)` over the slice, into `o`.
+    /// `LaneSum(.constant(c), terms, divisor:)` over the slice, into `o`: for each draw the
+    /// constant, plus each term in order, then divided, as `LaneSum` adds term after term.
     private static func linear(_ o: UnsafeMutablePointer<Double>, _ b: KernelBuffers, _ c: Double,
                                _ terms: [(Double, KernelOperand)], _ divisor: Double, _ n: Int) {
-        var i = 0
-        while i < n {
-            o[i] = c
-            i &+= 1
-        }
-        for (k, x) in terms {
-            guard let p = b.pointer(x) else { continue }
-            i = 0
-            while i < n {
-                o[i] = o[i] + k * p[i]
-                i &+= 1
-            }
-        }
+        var drawn: [(Double, UnsafePointer<Double>)] = []
+        drawn.reserveCapacity(terms.count)
+        for (k, x) in terms { if let p = b.pointer(x) { drawn.append((k, p)) } }
         // As `LaneSum.divide`: by a power of two, a product with its reciprocal (same bits).
-        i = 0
-        if divisor.significand == 1 {
-            let scale = 1 / divisor
-            while i < n {
-                o[i] = o[i] * scale + 0
-                i &+= 1
+        let byReciprocal = divisor.significand == 1, scale = 1 / divisor
+        @inline(__always) func divided(_ v: Lanes) -> Lanes { byReciprocal ? v * scale + 0 : v / divisor + 0 }
+        drawn.withUnsafeBufferPointer { drawn in
+            var i = 0
+            while i &+ 8 <= n {
+                var sum = Lanes(repeating: c)
+                for (k, p) in drawn { sum = sum + k * load(p, i) }
+                store(divided(sum), o, i)
+                i &+= 8
             }
-        } else {
             while i < n {
-                o[i] = o[i] / divisor + 0
+                var sum = Lanes(repeating: c)
+                for (k, p) in drawn { sum = sum + k * Lanes(repeating: p[i]) }
+                o[i] = divided(sum)[0]
                 i &+= 1
             }
         }

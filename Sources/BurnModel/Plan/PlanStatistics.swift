@@ -14,6 +14,9 @@ public final class PlanStatistics: @unchecked Sendable {
     public internal(set) var kernels = 0
     /// Certain questions answered by their company shape's kernel (`ShapeKernel`).
     public internal(set) var shapeKernelAnswers = 0
+    /// Uncertain questions answered by a kernel compiled from their shape's template, without
+    /// a trace of their own (`ShapeDrawKernel`).
+    public internal(set) var shapeDrawAnswers = 0
     /// Questions with no program: an answer was not kept as a step of the first slice.
     public internal(set) var fallbacks = 0
     /// Slices a worker gave back because a step needed the language after all.

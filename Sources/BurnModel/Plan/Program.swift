@@ -48,8 +48,11 @@ struct Program {
     /// of microseconds (a portfolio asked cell by cell is a thousand small questions).
     func worthThreads(draws: Int) -> Bool {
         guard let kernel else { return true }
-        return kernel.ops.count * draws >= 1 << 20
+        return kernel.ops.count * draws >= Program.threadsWorth
     }
+
+    /// Operations times draws from which a kernel's slices are shared between the threads.
+    static let threadsWorth = 1 << 20
 
     /// Works out every step for `evaluator`'s lanes; `answer(a)` is called once the cell of
     /// answer `a` is in the evaluator's memo.

@@ -50,7 +50,26 @@ struct ShapeKernel {
     /// The answer for company `c`, or nil when the evaluator must answer.
     func value(company c: Int, in model: Model) -> Quantity? {
         let company = model.companyList[c]
-        var r = [Double](repeating: 0, count: registerCount)
+        guard let r = ShapeOp.run(ops, registers: registerCount, company: company) else { return nil }
+        for cell in kept {
+            let result: Stored
+            if let x = cell.register {
+                result = .value(Quantity(r[x], cell.unit, display: cell.display))
+            } else {
+                result = .unknown(ModelError.unknown(company: company.name, metric: model.metricList[cell.metric].name,
+                                                     year: cell.year))
+            }
+            model.memo.set(CellKey(c, cell.metric, cell.year), .done(Entry(result: result, how: cell.how, inputs: [], context: [:])))
+        }
+        return Quantity(r[answer], unit, display: display)
+    }
+}
+
+extension ShapeOp {
+    /// The registers after `ops` ran on `company`'s numbers, or nil when the evaluator must
+    /// work them out (the company's numbers would send it another way).
+    static func run(_ ops: [ShapeOp], registers count: Int, company: Company) -> [Double]? {
+        var r = [Double](repeating: 0, count: count)
         for op in ops {
             switch op {
             case .fact(let out, let m, let y, let unit):
@@ -83,17 +102,7 @@ struct ShapeKernel {
                 guard !(r[x] < 0) else { return nil }
             }
         }
-        for cell in kept {
-            let result: Stored
-            if let x = cell.register {
-                result = .value(Quantity(r[x], cell.unit, display: cell.display))
-            } else {
-                result = .unknown(ModelError.unknown(company: company.name, metric: model.metricList[cell.metric].name,
-                                                     year: cell.year))
-            }
-            model.memo.set(CellKey(c, cell.metric, cell.year), .done(Entry(result: result, how: cell.how, inputs: [], context: [:])))
-        }
-        return Quantity(r[answer], unit, display: display)
+        return r
     }
 }
 
@@ -106,15 +115,9 @@ extension Model {
     /// asked the same metric and year; nil when the evaluator must answer (no shape, too few
     /// companies, first asked, or the company's numbers need the evaluator's way).
     func shapeKernelValue(_ key: CellKey) -> (Quantity, work: Int)? {
-        let c = Int(key.company), shapes = shapeNumbers
-        guard drawCount == nil, c < shapes.count, shapes[c] >= 0, !memo.touched(company: c) else { return nil }
+        let c = Int(key.company)
+        guard drawCount == nil, !memo.touched(company: c), let shaped = compiledShape(key) else { return nil }
         let plan = memo.plan
-        if plan.shapeSizes.isEmpty {
-            plan.shapeSizes = [Int](repeating: 0, count: Int(shapes.max() ?? -1) + 1)
-            for s in shapes where s >= 0 { plan.shapeSizes[Int(s)] += 1 }
-        }
-        guard plan.shapeSizes[Int(shapes[c])] >= Model.shapeKernelCompanies else { return nil }
-        let shaped = CellKey(Int(shapes[c]), Int(key.metric), Int(key.year))
         switch plan.shapeKernels[shaped] {
         case .compiled(let kernel): return kernel.value(company: c, in: self).map { ($0, kernel.ops.count) }
         case .none?: return nil
@@ -131,6 +134,22 @@ extension Model {
             plan.shapeKernels[shaped] = .seed(c)
             return nil
         }
+    }
+}
+
+extension Model {
+    /// `key` with its company's shape number in place of the company, when the company's shape
+    /// has enough companies for its questions to be compiled (`shapeKernelCompanies`).
+    func compiledShape(_ key: CellKey) -> CellKey? {
+        let c = Int(key.company), shapes = shapeNumbers
+        guard c < shapes.count, shapes[c] >= 0 else { return nil }
+        let plan = memo.plan
+        if plan.shapeSizes.isEmpty {
+            plan.shapeSizes = [Int](repeating: 0, count: Int(shapes.max() ?? -1) + 1)
+            for s in shapes where s >= 0 { plan.shapeSizes[Int(s)] += 1 }
+        }
+        guard plan.shapeSizes[Int(shapes[c])] >= Model.shapeKernelCompanies else { return nil }
+        return CellKey(Int(shapes[c]), Int(key.metric), Int(key.year))
     }
 }
 

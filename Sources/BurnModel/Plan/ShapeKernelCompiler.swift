@@ -59,6 +59,26 @@ struct ShapeKernelCompiler {
                            display: answer.display)
     }
 
+    /// The certain cells among a first slice's `finished` cells (all of one company, which an
+    /// uncertain question worked out), as operations on numbers, and each cell's register
+    /// (nil for a cell with draws or none); nil when a certain cell has no operation.
+    mutating func compileCertain(_ finished: [(key: CellKey, entry: Entry)]) -> (ops: [ShapeOp], registers: [Int?], count: Int)? {
+        var steps: [Int?] = []
+        for (cell, entry) in finished {
+            switch entry.result {
+            case .value(let q) where q.draws == nil:
+                guard compileStep(cell, entry.how, q) else { return nil }
+                traced[cell] = q
+            case .value, .unknown:
+                registers[cell] = nil
+                traced[cell] = nil
+            case .error: return nil
+            }
+            steps.append(registers[cell])
+        }
+        return (ops, steps, registerCount)
+    }
+
     private mutating func compileStep(_ key: CellKey, _ how: How, _ q: Quantity) -> Bool {
         let c = Int(key.company), m = Int(key.metric), y = Int(key.year)
         let out = registerCount

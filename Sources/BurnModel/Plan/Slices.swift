@@ -112,6 +112,7 @@ extension Model {
         for a in keys.indices { try take(a, try read(traced, a), first.count) }
         try perSlice?(traced)
         traced.tracer = nil
+        if tracer.recordsAll, search == nil, keys.count == 1 { keepShapeTemplate(keys[0], tracer) }
         try monitor?.checkNow()
         monitor?.progress?(first.upperBound, total)
         guard try finished?(first.count) ?? true else { return }
@@ -213,6 +214,7 @@ extension Model {
     /// A cell with all its draws (an unknown value is not thrown).
     func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
         try reserve(columns: 1)
+        if let found = try shapeDrawLookup(key) { return found }
         var column = SliceColumn()
         try sweep([key], read: { evaluator, _ in try evaluator.topLookup(key) }) { _, found, lanes in
             switch found {

@@ -1,0 +1,175 @@
+// ShapeDrawKernel: an uncertain question (a metric in a year) traced once for a company shape
+// and compiled for every other company of that shape without tracing it. Companies of one
+// shape find every cell the same way (the shape's methods, which the traced company set), so
+// the traced company's cells, in the order finished, are the other company's too: its certain
+// cells are worked out on numbers (`ShapeOp`s), and `KernelCompiler` turns the list into the
+// other company's kernel, reading its own draws. Where the other company's numbers would send
+// the evaluator another way (a certain value below zero, a fact in another unit, a rate
+// certain for one company and uncertain for the other, a way of its own in the plan), or its
+// kernel stops (a draw below zero, an infinite sum), the question goes the usual way: its first
+// slice traced, then compiled.
+//
+// A cell worked out inside another (while a cell it could use was in progress) has no method
+// in the shape's plan: each company finds it by trying each way in order, in the same
+// context, so the same way. The plan then keeps that way for the company, as the trace would.
+
+/// An uncertain question traced on one company of a shape (see the file's header).
+struct ShapeDrawKernel {
+    /// A cell the traced company's first slice worked out, as any company of the shape has it.
+    struct Step {
+        let metric: Int
+        let year: Int
+        let how: How
+        /// The cell in the shape's plan (shape number, metric, year).
+        let shaped: CellKey
+        /// What it came to: certain (its register), draws (their unit and display), or nothing.
+        let result: StepResult
+    }
+
+    enum StepResult {
+        case certain(register: Int, unit: Unit, display: Display)
+        case drawn(unit: Unit, display: Display)
+        case unknown
+    }
+
+    let company: Int
+    let metric: Int
+    let year: Int
+    let steps: [Step]
+    /// The certain cells as operations on numbers, and their registers.
+    let certainOps: [ShapeOp]
+    let registerCount: Int
+    /// Per metric with rules: whether each rule's rate has draws.
+    let drawnRates: [Int: [Bool]]
+
+    /// The template of `key`'s question from the first slice `tracer` recorded (every cell) for
+    /// `key`'s company; nil when a cell was found a way other than its shape's, or has a step
+    /// no operation does.
+    init?(_ key: CellKey, tracer: Tracer, model: Model) {
+        let c = Int(key.company), plan = model.memo.plan, shape = Int(model.shapeNumbers[c])
+        guard !tracer.languageUsed, let last = tracer.finished.last(where: { $0.key == key }),
+              case .value(let answer) = last.entry.result, answer.draws != nil else { return nil }
+        var steps: [Step] = []
+        for (cell, entry) in tracer.finished {
+            guard Int(cell.company) == c else { return nil }
+            // Found by the shape's method, or (worked out inside another cell) by none.
+            if case .value = entry.result, let how = plan.shapes[CellKey(shape, Int(cell.metric), Int(cell.year))],
+               how != entry.how {
+                return nil
+            }
+        }
+        var compiler = ShapeKernelCompiler(model)
+        guard let certain = compiler.compileCertain(tracer.finished) else { return nil }
+        for ((cell, entry), register) in zip(tracer.finished, certain.registers) {
+            let result: StepResult
+            switch entry.result {
+            case .value(let q) where q.draws == nil:
+                guard let register else { return nil }
+                result = .certain(register: register, unit: q.unit, display: q.display)
+            case .value(let q): result = .drawn(unit: q.unit, display: q.display)
+            case .unknown: result = .unknown
+            case .error: return nil
+            }
+            steps.append(Step(metric: Int(cell.metric), year: Int(cell.year), how: entry.how,
+                              shaped: CellKey(shape, Int(cell.metric), Int(cell.year)), result: result))
+        }
+        company = c
+        metric = Int(key.metric)
+        year = Int(key.year)
+        self.steps = steps
+        certainOps = certain.ops
+        registerCount = certain.count
+        drawnRates = ShapeDrawKernel.drawnRates(model.companyList[c])
+    }
+
+    static func drawnRates(_ company: Company) -> [Int: [Bool]] {
+        company.rules.mapValues { rules in
+            rules.map { rule in
+                switch rule.kind {
+                case .perYear(let q, _, _), .factor(let q, _), .reaches(let q, _): return q.draws != nil
+                }
+            }
+        }
+    }
+
+    /// The kernel of the question for company `c` of the same shape, nil when the evaluator
+    /// might find one of its cells another way than the traced company's.
+    func kernel(for c: Int, model: Model, evaluator: Evaluator) -> Kernel? {
+        let company = model.companyList[c], plan = model.memo.plan
+        guard ShapeDrawKernel.drawnRates(company) == drawnRates,
+              let r = ShapeOp.run(certainOps, registers: registerCount, company: company) else { return nil }
+        var finished: [(key: CellKey, entry: Entry)] = []
+        finished.reserveCapacity(steps.count)
+        for step in steps {
+            let key = CellKey(c, step.metric, step.year)
+            // The company's own way, then the shape's, would be tried first.
+            if let how = plan.methods[key], how != step.how { return nil }
+            if let how = plan.shapes[step.shaped], how != step.how { return nil }
+            let result: Stored
+            switch step.result {
+            case .certain(let register, let unit, let display):
+                result = .value(Quantity(r[register], unit, display: display))
+            case .drawn(let unit, let display):
+                if step.how == .fact {
+                    guard let cell = company.facts[step.metric]?[step.year], cell.first.value.unit == unit else { return nil }
+                }
+                // Only the unit and display are read while compiling; the draws are the kernel's.
+                result = .value(Quantity(draws: Draws([1]), unit, display: display))
+            case .unknown:
+                result = .unknown(evaluator.unknown(key))
+            }
+            finished.append((key, Entry(result: result, how: step.how, inputs: [], context: [:])))
+        }
+        var compiler = KernelCompiler(finished: finished, evaluator: evaluator)
+        return compiler.compile(keys: [CellKey(c, metric, year)], answers: [0])
+    }
+
+    /// Keeps in the plan the way company `c` found each cell worked out inside another, as
+    /// its trace would have (the next question then finds it the same way, not by trying).
+    func keepWays(for c: Int, in plan: Plan) {
+        for step in steps {
+            if case .unknown = step.result { continue }
+            let key = CellKey(c, step.metric, step.year)
+            if plan.shapes[step.shaped] != step.how, plan.methods[key] == nil { plan.methods[key] = step.how }
+        }
+    }
+}
+
+/// A shape's uncertain question: compiled from its first company, or none (a step has no
+/// operation, or a cell was found another way than the shape's).
+enum ShapeDrawSlot {
+    case compiled(ShapeDrawKernel)
+    case none
+}
+
+extension Model {
+    /// Keeps what the first slice of `key`'s question (asked alone) worked out as its shape's
+    /// template, when none is kept yet.
+    func keepShapeTemplate(_ key: CellKey, _ tracer: Tracer) {
+        guard let shaped = compiledShape(key), memo.plan.shapeDraws[shaped] == nil else { return }
+        memo.plan.shapeDraws[shaped] = ShapeDrawKernel(key, tracer: tracer, model: self).map { .compiled($0) } ?? ShapeDrawSlot.none
+    }
+
+    /// `key`'s cell with every draw from its shape's template, without tracing its company;
+    /// nil when the question must go the usual way.
+    func shapeDrawLookup(_ key: CellKey) throws -> Evaluator.Found? {
+        guard let total = drawCount, let shaped = compiledShape(key),
+              case .compiled(let template)? = memo.plan.shapeDraws[shaped], template.company != Int(key.company) else { return nil }
+        let plan = memo.plan
+        let evaluator = Evaluator(self, lanes: 0..<total, plan: plan)
+        guard let kernel = template.kernel(for: Int(key.company), model: self, evaluator: evaluator) else { return nil }
+        // A question big enough for both cores goes the usual way, which shares its slices out.
+        if Parallel.threads > 1, kernel.ops.count * total >= Program.threadsWorth { return nil }
+        monitor?.progress?(0, total)
+        let saved = KernelWatch.install(monitor)
+        defer { KernelWatch.restore(saved) }
+        try monitor?.checkNow()
+        var found: Evaluator.Found?
+        guard try kernel.run(evaluator, answer: { _ in found = try evaluator.topLookup(key) }) else { return nil }
+        try monitor?.checkNow()
+        monitor?.progress?(total, total)
+        template.keepWays(for: Int(key.company), in: plan)
+        statistics.shapeDrawAnswers += 1
+        return found
+    }
+}
