@@ -20,15 +20,23 @@ struct Kernel {
     var search: KernelSearch?
 
     /// Draws worked out at a time: every operation runs over a block before the next block,
-    /// so the buffers (4 KB each) stay in the first-level cache.
-    static let block = 512
+    /// so the buffers stay in the cache; wide, so that going from one operation to the next
+    /// (a few dozen nanoseconds) is small beside its loop. A power of two from 512 to 4,096
+    /// draws, so that the buffers and a block of each input hold about 64 KB (a stop is heard
+    /// every `KernelWatch.stride` draws, which every block size divides).
+    var block: Int {
+        let fits = (1 << 13) / max(1, slotCount + inputs.count)
+        var size = 512
+        while size < 4096, size * 2 <= fits { size *= 2 }
+        return size
+    }
 
     /// Runs the kernel over `evaluator`'s lanes and hands over the answers (each put in the
     /// evaluator's memo, then `answer(a)`). False, before any answer, when an operation stops
     /// it: the caller works the slice out step by step instead.
     func run(_ evaluator: Evaluator, answer: (Int) throws -> Void) throws -> Bool {
         guard let lanes = evaluator.lanes else { return false }
-        let width = lanes.count, block = Kernel.block
+        let width = lanes.count, block = self.block
         // Slots a cache line more apart than a block: buffers at the same offset in 4 KB
         // pages would compete for the same cache sets.
         let stride = block + 8

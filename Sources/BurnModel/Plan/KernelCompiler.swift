@@ -25,6 +25,10 @@ struct KernelCompiler {
     /// Stored inputs already placed, by the address of their draws.
     private var inputIndex: [Int: Int] = [:]
     private var cellCount = 0
+    /// Set to compile once for a shape: certain values are then markers, amounts are never
+    /// folded nor skipped (one company's zero is another's number), and each input is named
+    /// by where it comes from (see `KernelParameters`).
+    var parameters: KernelParameters?
 
     /// `tracer` must have recorded every cell (`recordsAll`).
     init(_ tracer: Tracer, evaluator: Evaluator) {
@@ -45,6 +49,15 @@ struct KernelCompiler {
         guard let found = emit(keys: keys, answers: answers) else { return nil }
         let slotCount = allocateSlots()
         return Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: found, cellCount: cellCount)
+    }
+
+    /// The kernel compiled with holes (`parameters` set), and where its holes and inputs come
+    /// from; nil when a cell has no operation.
+    mutating func compileWithParameters(keys: [CellKey], answers: [Int]) -> (kernel: Kernel, parameters: KernelParameters)? {
+        guard parameters != nil, let kernel = compile(keys: keys, answers: answers), let parameters else { return nil }
+        // Every marker stays an operand of its own (a constant holding one would be lost).
+        for case .linear(_, let c, _, _) in kernel.ops where c.isNaN { return nil }
+        return (kernel, parameters)
     }
 
     /// A kernel that searches `keys` (a metric's years, in order) for the first meeting `test`:
@@ -119,7 +132,7 @@ struct KernelCompiler {
             guard let cell = model.companyList[c].facts[m]?[y],
                   let stored = try? model.settledValue(cell, company: c, metric: m, year: y),
                   let draws = stored.draws else { return nil }
-            return input(draws)
+            return input(draws, from: .fact(metric: m, year: y))
         case .rule(let r):
             return rule(r, c, m, y)
         case .identity(let index):
@@ -165,10 +178,10 @@ struct KernelCompiler {
               evaluator.coveringRule(c, m, y) == r, let source = current[CellKey(c, m, y - 1)]?.operand else { return nil }
         switch rules[r].kind {
         case .perYear(let rate, _, _):
-            guard let rate = stored(rate) else { return nil }
+            guard let rate = stored(rate, metric: m, rule: r) else { return nil }
             return emit { .grow(out: $0, source, rate) }
         case .factor(let factor, _):
-            guard let factor = stored(factor) else { return nil }
+            guard let factor = stored(factor, metric: m, rule: r) else { return nil }
             return emit { .times(out: $0, source, factor) }
         case .reaches:
             return nil
@@ -192,7 +205,7 @@ struct KernelCompiler {
             guard let (operand, q) = current[key],
                   let (k, _) = try? q.conversion(toMatch: target, operation: "add", rates: model.rates, year: y) else { return nil }
             switch operand {
-            case .amount(let x): constant += coefficient * (k == 1 ? x : x * k)
+            case .amount(let x) where parameters == nil: constant += coefficient * (k == 1 ? x : x * k)
             default:
                 guard k == 1 else { return nil }
                 terms.append((coefficient, operand))
@@ -215,7 +228,7 @@ struct KernelCompiler {
             let skipped = q.draws == nil && q.value == 0 && totalQ.draws != nil
             totalQ = next
             if skipped { continue }
-            if case .amount(let a) = total, case .amount(let b) = x {
+            if parameters == nil, case .amount(let a) = total, case .amount(let b) = x {
                 total = .amount(a + factor * b)
                 continue
             }
@@ -237,14 +250,23 @@ struct KernelCompiler {
 
     // MARK: - Operands and registers
 
-    /// A stored input: its amount when certain, else its draws read in place.
-    private mutating func stored(_ q: Quantity) -> KernelOperand? {
-        guard let draws = q.draws else { return .amount(q.value) }
-        return input(draws)
+    /// A rule's rate: its amount when certain, else its draws read in place.
+    private mutating func stored(_ q: Quantity, metric m: Int, rule r: Int) -> KernelOperand? {
+        guard let draws = q.draws else {
+            guard parameters != nil else { return .amount(q.value) }
+            return .amount(parameters!.mark(.rate(metric: m, rule: r)))
+        }
+        return input(draws, from: .rate(metric: m, rule: r))
     }
 
-    private mutating func input(_ draws: Draws) -> KernelOperand? {
+    private mutating func input(_ draws: Draws, from source: KernelParameters.Input) -> KernelOperand? {
         guard draws.count == drawCount else { return nil }
+        // Named by its source: two sources sharing draws here may not share them elsewhere.
+        if parameters != nil {
+            let i = parameters!.position(of: source)
+            if i == inputs.count { inputs.append(draws.values) }
+            return .stored(i)
+        }
         let address = draws.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
         if let i = inputIndex[address] { return .stored(i) }
         inputIndex[address] = inputs.count

@@ -118,11 +118,21 @@ extension KernelOp {
         let n = b.width
         switch self {
         case .grow(let out, let x, let y):
-            KernelOp.binary(b.out(out), b, x, y, n) { $0 * (1 + $1) }
+            // Vector operands only: a plain number beside a vector compiles to narrow pieces.
+            let one = Lanes(repeating: 1)
+            KernelOp.binary(b.out(out), b, x, y, n) { $0 * ($1 + one) }
         case .times(let out, let x, let y):
             KernelOp.binary(b.out(out), b, x, y, n) { $0 * $1 }
         case .addScaled(let out, let x, let k, let y):
-            KernelOp.binary(b.out(out), b, x, y, n) { $0 + k * $1 }
+            // Adding a certain zero to draws changes nothing (as `Quantity.adding` skips it):
+            // a copy keeps a draw of -0 as it is.
+            if case .amount(let z) = y, z == 0, let p = b.pointer(x) {
+                let o = b.out(out)
+                if o != p { o.update(from: p, count: n) }
+            } else {
+                let scale = Lanes(repeating: k)
+                KernelOp.binary(b.out(out), b, x, y, n) { $0 + scale * $1 }
+            }
         case .linear(let out, let c, let terms, let divisor):
             KernelOp.linear(b.out(out), b, c, terms, divisor, n)
         case .requireFinite(let slot):
@@ -202,17 +212,23 @@ extension KernelOp {
     /// constant, plus each term in order, then divided, as `LaneSum` adds term after term.
     private static func linear(_ o: UnsafeMutablePointer<Double>, _ b: KernelBuffers, _ c: Double,
                                _ terms: [(Double, KernelOperand)], _ divisor: Double, _ n: Int) {
+        // Certain terms fold into the constant in order, as `Quantity.linear` folds them (a
+        // kernel compiled for a shape keeps them as terms; others fold them when compiled).
+        var c = c
         var drawn: [(Double, UnsafePointer<Double>)] = []
         drawn.reserveCapacity(terms.count)
-        for (k, x) in terms { if let p = b.pointer(x) { drawn.append((k, p)) } }
+        for (k, x) in terms {
+            if let p = b.pointer(x) { drawn.append((k, p)) } else { c += k * x.amount }
+        }
         // As `LaneSum.divide`: by a power of two, a product with its reciprocal (same bits).
         let byReciprocal = divisor.significand == 1, scale = 1 / divisor
-        @inline(__always) func divided(_ v: Lanes) -> Lanes { byReciprocal ? v * scale + 0 : v / divisor + 0 }
+        let zero = Lanes(repeating: 0), scales = Lanes(repeating: scale), divisors = Lanes(repeating: divisor)
+        @inline(__always) func divided(_ v: Lanes) -> Lanes { byReciprocal ? v * scales + zero : v / divisors + zero }
         drawn.withUnsafeBufferPointer { drawn in
             var i = 0
             while i &+ 8 <= n {
                 var sum = Lanes(repeating: c)
-                for (k, p) in drawn { sum = sum + k * load(p, i) }
+                for (k, p) in drawn { sum = sum + Lanes(repeating: k) * load(p, i) }
                 store(divided(sum), o, i)
                 i &+= 8
             }

@@ -1,9 +1,10 @@
-// ShapeDrawKernel: an uncertain question (a metric in a year) traced once for a company shape
-// and compiled for every other company of that shape without tracing it. Companies of one
-// shape find every cell the same way (the shape's methods, which the traced company set), so
-// the traced company's cells, in the order finished, are the other company's too: its certain
-// cells are worked out on numbers (`ShapeOp`s), and `KernelCompiler` turns the list into the
-// other company's kernel, reading its own draws. Where the other company's numbers would send
+// ShapeDrawKernel: an uncertain question (a metric in a year) traced and compiled once for a
+// company shape, then run for every other company of that shape without tracing it. Companies
+// of one shape find every cell the same way (the shape's methods, which the traced company
+// set), so the traced company's cells, in the order finished, are the other company's too.
+// They are compiled once with a hole for each certain number (`KernelParameters`); for each
+// company, its certain cells are worked out on numbers (`ShapeOp`s) and fill the holes, and
+// its own draws are the inputs. Where the other company's numbers would send
 // the evaluator another way (a certain value below zero, a fact in another unit, a rate
 // certain for one company and uncertain for the other, a way of its own in the plan), or its
 // kernel stops (a draw below zero, an infinite sum), the question goes the usual way: its first
@@ -41,6 +42,11 @@ struct ShapeDrawKernel {
     let registerCount: Int
     /// Per metric with rules: whether each rule's rate has draws.
     let drawnRates: [Int: [Bool]]
+    /// The question compiled with holes, and where its amounts and inputs come from.
+    let kernel: Kernel
+    let parameters: KernelParameters
+    /// The unit of each uncertain fact read (another company's must be the same).
+    let factUnits: [KernelParameters.Input: Unit]
 
     /// The template of `key`'s question from the first slice `tracer` recorded (every cell) for
     /// `key`'s company; nil when a cell was found a way other than its shape's, or has a step
@@ -73,6 +79,21 @@ struct ShapeDrawKernel {
             steps.append(Step(metric: Int(cell.metric), year: Int(cell.year), how: entry.how,
                               shaped: CellKey(shape, Int(cell.metric), Int(cell.year)), result: result))
         }
+        // Each certain value a marker for its register; the draws and units the company's own.
+        var parameters = KernelParameters()
+        var finished: [(key: CellKey, entry: Entry)] = []
+        for ((cell, entry), step) in zip(tracer.finished, steps) {
+            guard case .certain(let register, let unit, let display) = step.result else {
+                finished.append((cell, entry))
+                continue
+            }
+            let marked = Quantity(parameters.mark(.register(register)), unit, display: display)
+            finished.append((cell, Entry(result: .value(marked), how: entry.how, inputs: [], context: [:])))
+        }
+        let evaluator = Evaluator(model, lanes: 0..<(model.drawCount ?? 1), plan: plan)
+        var kernelCompiler = KernelCompiler(finished: finished, evaluator: evaluator)
+        kernelCompiler.parameters = parameters
+        guard let compiled = kernelCompiler.compileWithParameters(keys: [key], answers: [0]) else { return nil }
         company = c
         metric = Int(key.metric)
         year = Int(key.year)
@@ -80,48 +101,68 @@ struct ShapeDrawKernel {
         certainOps = certain.ops
         registerCount = certain.count
         drawnRates = ShapeDrawKernel.drawnRates(model.companyList[c])
+        kernel = compiled.kernel
+        self.parameters = compiled.parameters
+        var units: [KernelParameters.Input: Unit] = [:]
+        for case .fact(let m, let y) in compiled.parameters.inputs {
+            guard let cell = model.companyList[c].facts[m]?[y],
+                  let fact = try? model.settledValue(cell, company: c, metric: m, year: y) else { return nil }
+            units[.fact(metric: m, year: y)] = fact.unit
+        }
+        factUnits = units
     }
 
     static func drawnRates(_ company: Company) -> [Int: [Bool]] {
-        company.rules.mapValues { rules in
-            rules.map { rule in
-                switch rule.kind {
-                case .perYear(let q, _, _), .factor(let q, _), .reaches(let q, _): return q.draws != nil
-                }
-            }
+        company.rules.mapValues { rules in rules.map { number($0).draws != nil } }
+    }
+
+    /// A rule's rate, factor or target.
+    static func number(_ rule: GrowthRule) -> Quantity {
+        switch rule.kind {
+        case .perYear(let q, _, _), .factor(let q, _), .reaches(let q, _): return q
         }
     }
 
     /// The kernel of the question for company `c` of the same shape, nil when the evaluator
     /// might find one of its cells another way than the traced company's.
-    func kernel(for c: Int, model: Model, evaluator: Evaluator) -> Kernel? {
+    func kernel(for c: Int, model: Model) -> Kernel? {
         let company = model.companyList[c], plan = model.memo.plan
         guard ShapeDrawKernel.drawnRates(company) == drawnRates,
               let r = ShapeOp.run(certainOps, registers: registerCount, company: company) else { return nil }
-        var finished: [(key: CellKey, entry: Entry)] = []
-        finished.reserveCapacity(steps.count)
         for step in steps {
             let key = CellKey(c, step.metric, step.year)
             // The company's own way, then the shape's, would be tried first.
             if let how = plan.methods[key], how != step.how { return nil }
             if let how = plan.shapes[step.shaped], how != step.how { return nil }
-            let result: Stored
-            switch step.result {
-            case .certain(let register, let unit, let display):
-                result = .value(Quantity(r[register], unit, display: display))
-            case .drawn(let unit, let display):
-                if step.how == .fact {
-                    guard let cell = company.facts[step.metric]?[step.year], cell.first.value.unit == unit else { return nil }
-                }
-                // Only the unit and display are read while compiling; the draws are the kernel's.
-                result = .value(Quantity(draws: Draws([1]), unit, display: display))
-            case .unknown:
-                result = .unknown(evaluator.unknown(key))
-            }
-            finished.append((key, Entry(result: result, how: step.how, inputs: [], context: [:])))
         }
-        var compiler = KernelCompiler(finished: finished, evaluator: evaluator)
-        return compiler.compile(keys: [CellKey(c, metric, year)], answers: [0])
+        var values: [Double] = []
+        values.reserveCapacity(parameters.amounts.count)
+        for amount in parameters.amounts {
+            switch amount {
+            case .register(let x): values.append(r[x])
+            case .rate(let m, let i): values.append(ShapeDrawKernel.number(company.rules[m]![i]).value)
+            }
+        }
+        var inputs: [[Double]] = []
+        inputs.reserveCapacity(parameters.inputs.count)
+        for input in parameters.inputs {
+            let draws: Draws?
+            switch input {
+            case .fact(let m, let y):
+                guard let cell = company.facts[m]?[y], let fact = try? model.settledValue(cell, company: c, metric: m, year: y),
+                      fact.unit == factUnits[input] else { return nil }
+                draws = fact.draws
+            case .rate(let m, let i):
+                draws = ShapeDrawKernel.number(company.rules[m]![i]).draws
+            }
+            guard let draws, draws.count == model.drawCount else { return nil }
+            inputs.append(draws.values)
+        }
+        let answers = kernel.answers.map {
+            KernelAnswer(key: CellKey(c, Int($0.key.metric), Int($0.key.year)), entry: $0.entry, drawn: $0.drawn, answers: $0.answers)
+        }
+        return Kernel(ops: kernel.ops.map { $0.filled(values) }, inputs: inputs, slotCount: kernel.slotCount,
+                      answers: answers, cellCount: kernel.cellCount)
     }
 
     /// Keeps in the plan the way company `c` found each cell worked out inside another, as
@@ -156,8 +197,8 @@ extension Model {
         guard let total = drawCount, let shaped = compiledShape(key),
               case .compiled(let template)? = memo.plan.shapeDraws[shaped], template.company != Int(key.company) else { return nil }
         let plan = memo.plan
+        guard let kernel = template.kernel(for: Int(key.company), model: self) else { return nil }
         let evaluator = Evaluator(self, lanes: 0..<total, plan: plan)
-        guard let kernel = template.kernel(for: Int(key.company), model: self, evaluator: evaluator) else { return nil }
         // A question big enough for both cores goes the usual way, which shares its slices out.
         if Parallel.threads > 1, kernel.ops.count * total >= Program.threadsWorth { return nil }
         monitor?.progress?(0, total)
