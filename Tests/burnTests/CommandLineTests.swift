@@ -92,6 +92,24 @@ struct CommandLineTests {
         #expect(r.status == 1)
     }
 
+    /// Starts a binary just copied. While the copy was open for writing, another test may have
+    /// started a process, whose child held the file open until it ran its own program: the
+    /// system then refuses to run the copy ("text file busy") for a moment.
+    private func runFreshCopy(_ process: Process) throws {
+        for attempt in 1... {
+            do {
+                return try process.run()
+            } catch where attempt < 50 && Self.textFileBusy(error) {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+    }
+
+    private static func textFileBusy(_ error: Error) -> Bool {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY)
+    }
+
     @Test func theStandardLibraryTravelsWithTheBinary() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("burn-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -104,7 +122,7 @@ struct CommandLineTests {
         process.currentDirectoryURL = dir
         let out = Pipe()
         process.standardOutput = out
-        try process.run()
+        try runFreshCopy(process)
         process.waitUntilExit()
         #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "127.3%\n")
     }
