@@ -188,6 +188,8 @@ extension Model {
     /// template, when none is kept yet.
     func keepShapeTemplate(_ key: CellKey, _ tracer: Tracer) {
         guard let shaped = compiledShape(key), memo.plan.shapeDraws[shaped] == nil else { return }
+        // A company whose numbers made an error says nothing of the shape: the next one is traced.
+        for (_, entry) in tracer.finished { if case .error = entry.result { return } }
         memo.plan.shapeDraws[shaped] = ShapeDrawKernel(key, tracer: tracer, model: self).map { .compiled($0) } ?? ShapeDrawSlot.none
     }
 
