@@ -235,6 +235,7 @@ final class UncertainNode: Node {
         } catch let error as UnitError {
             throw Arithmetic.unitError(error, at: span)
         }
+        try refuseMixedBounds(a, b, rt)
         guard a.value < bHere else {
             throw Diagnostic("the bounds of `to` are reversed: the low end comes first", at: span,
                              hint: "write `\(interpreter.formatter.format(b)) to \(interpreter.formatter.format(a))`")
@@ -246,6 +247,22 @@ final class UncertainNode: Node {
         // A draw past the largest number would print as infinity: an error here, where it is made.
         guard drawn.allSatisfy(\.isFinite) else { throw Arithmetic.notFinite(span) }
         return .samples(Samples(drawn, unit: unit, display: a.display == .auto ? b.display : a.display))
+    }
+}
+
+extension UncertainNode {
+    /// `20 to 60%`: a plain number beside a percentage (or a multiple) is 20 against 0.6, where
+    /// the same kind was meant for both.
+    fileprivate func refuseMixedBounds(_ a: Quantity, _ b: Quantity, _ rt: Runtime) throws {
+        guard a.unit.isNone, b.unit.isNone else { return }
+        let suffix: (Display) -> String? = { $0 == .percent ? "%" : ($0 == .multiple ? "x" : nil) }
+        let (sa, sb) = (suffix(a.display), suffix(b.display))
+        guard (sa == nil) != (sb == nil), a.display == .auto || b.display == .auto,
+              let file = interpreter.sources[span.file] else { return }
+        let kind = (sa ?? sb) == "%" ? "a percentage" : "a multiple"
+        let low = file.text(of: self.low.span) + (sa == nil ? sb! : ""), high = file.text(of: self.high.span) + (sb == nil ? sa! : "")
+        throw Diagnostic("one bound of `to` is \(kind) and the other a plain number", at: span,
+                         hint: "write both bounds the same way: `\(low) to \(high)`")
     }
 }
 

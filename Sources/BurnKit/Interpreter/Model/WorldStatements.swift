@@ -303,6 +303,7 @@ extension World {
     /// keeps the `%` or `x` it was written with). A plain number says neither, so it is an
     /// error: `grows 60 per year` would multiply by 61 as a rate and by 60 as a factor.
     private func growth(_ e: Expr, _ interpreter: Interpreter) throws -> Growth {
+        try refuseTightDifference(e, interpreter)
         let q = try plainAmount(e, interpreter, what: "a growth", kinds: "a percentage or a multiple",
                                 hint: "write `grows 50% per year` or `grows 3.1x in 2025`")
         switch q.display {
@@ -323,6 +324,18 @@ extension World {
             throw Diagnostic("a growth needs `%` for a rate or `x` for a factor, not a plain number", at: e.span,
                              label: literal ? "did you mean `\(text)%`?" : "this is a plain number", hint: hint)
         }
+    }
+
+    /// `grows 20%-60% per year`: two percentages (or multiples) joined by a minus with no
+    /// space read as one minus the other, a growth of -40%, where a range was meant.
+    private func refuseTightDifference(_ e: Expr, _ interpreter: Interpreter) throws {
+        guard case .binary(.subtract, let a, let b) = e.kind, case .number(_, let style) = a.kind,
+              case .number(_, style) = b.kind, style != .plain, b.span.start - a.span.end == 1,
+              let file = interpreter.sources[e.span.file] else { return }
+        let (low, high) = (file.text(of: a.span), file.text(of: b.span))
+        throw Diagnostic("`\(low)-\(high)` is \(low) minus \(high), not a range", at: e.span,
+                         label: "a growth of \(low) minus \(high)",
+                         hint: "for a growth between them write `\(low) to \(high)`; for the difference, put spaces: `\(low) - \(high)`")
     }
 
     /// A number with no unit (a percentage, a multiple), certain or uncertain.
