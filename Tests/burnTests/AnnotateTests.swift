@@ -53,6 +53,31 @@ struct AnnotateTests {
         #expect(r.status == 0)
     }
 
+    /// An annotated script annotated again gives the same text: the last annotation's `# =>`
+    /// comments and `#>` lines are replaced (new-user trial: the README's example, whose lines
+    /// carry `# => $8.7B (revenue + loss)`, came out as `# => $8.7B  # => $8.7B (revenue + loss)`).
+    @Test func annotatingTwiceGivesTheSameText() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("""
+            company OpenAI
+            revenue[2024] = 3.7B
+            loss[2024] = 5B
+            costs[2024]                 # => $8.7B (revenue + loss)
+            157B / 3.7B as x
+            explain costs[2024]
+            table revenue, costs for OpenAI in 2024..2024
+
+            """, to: "once.burn")
+        let cwd = URL(fileURLWithPath: dir.path)
+        let once = try BurnBinary.run(["run", "--annotate", "once.burn"], directory: cwd)
+        #expect(once.stdout.contains("costs[2024]       # => $8.7B\n"), "\(once.stdout)")
+        // In place: `explain` names the file and line of each fact.
+        try dir.write(once.stdout, to: "once.burn")
+        let twice = try BurnBinary.run(["run", "--annotate", "once.burn"], directory: cwd)
+        #expect(twice.stdout == once.stdout)
+        #expect(once.status == 0 && twice.status == 0)
+    }
+
     @Test func tablesPrintUnderTheirLineAndEveryCommentIsKept() throws {
         let dir = try TemporaryDirectory()
         try dir.write("""

@@ -2,7 +2,8 @@
 // the script in order (its comments and blank lines too), each expression statement followed
 // by `# => value` with the `# =>` aligned across consecutive expression lines, and what any
 // other statement prints (a table, an explanation) under its line as `#> ` comment lines. The
-// result is itself a valid script that reads on its own.
+// result is itself a valid script that reads on its own; annotating it again gives the same
+// text (a `# =>` comment and `#>` lines are the last annotation's, replaced, not kept).
 
 /// Builds the annotated text of one source as its statements run. Give `capture` to the
 /// session as its `output`, each `StatementRun` to `add`, then call `finish` (or `abandon`
@@ -56,7 +57,8 @@ public final class AnnotatedRun: @unchecked Sendable {
         // The code of the last line ends with the statement; a comment after it is kept after the value.
         let lastStart = file.lineStarts[last]
         let code = String(decoding: file.bytes[lastStart..<max(lastStart, run.span.end)], as: UTF8.self)
-        let comment = String(decoding: file.lineText(last).utf8.dropFirst(code.utf8.count), as: UTF8.self).trimmingSpaces()
+        var comment = String(decoding: file.lineText(last).utf8.dropFirst(code.utf8.count), as: UTF8.self).trimmingSpaces()
+        if comment.hasPrefix("# =>") { comment = "" }
         pending.append(Entry(leadingLines: gap + lines(first..<last), code: code, comment: comment,
                              value: format(value), printed: output))
         if !output.isEmpty { flush() }
@@ -106,8 +108,9 @@ public final class AnnotatedRun: @unchecked Sendable {
         return file.bytes.last == UInt8(ascii: "\n") ? file.lineStarts.count - 1 : file.lineStarts.count
     }
 
+    /// The source's lines in `range`, without the `#>` lines an earlier annotation printed.
     private func lines(_ range: Range<Int>) -> [String] {
-        range.clamped(to: 0..<lineCount).map { file.lineText($0) }
+        range.clamped(to: 0..<lineCount).map { file.lineText($0) }.filter { !($0 == "#>" || $0.hasPrefix("#> ")) }
     }
 
     private func joined(_ lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
