@@ -52,48 +52,24 @@ struct ShapeDrawKernel {
     /// `key`'s company; nil when a cell was found a way other than its shape's, or has a step
     /// no operation does.
     init?(_ key: CellKey, tracer: Tracer, model: Model) {
-        let c = Int(key.company), plan = model.memo.plan, shape = Int(model.shapeNumbers[c])
+        let c = Int(key.company)
         guard !tracer.languageUsed, let last = tracer.finished.last(where: { $0.key == key }),
               case .value(let answer) = last.entry.result, answer.draws != nil else { return nil }
-        var steps: [Step] = []
-        for (cell, entry) in tracer.finished {
-            guard Int(cell.company) == c else { return nil }
-            // Found by the shape's method, or (worked out inside another cell) by none.
-            if case .value = entry.result, let how = plan.shapes[CellKey(shape, Int(cell.metric), Int(cell.year))],
-               how != entry.how {
-                return nil
-            }
-        }
         var compiler = ShapeKernelCompiler(model)
-        guard let certain = compiler.compileCertain(tracer.finished) else { return nil }
-        for ((cell, entry), register) in zip(tracer.finished, certain.registers) {
-            let result: StepResult
-            switch entry.result {
-            case .value(let q) where q.draws == nil:
-                guard let register else { return nil }
-                result = .certain(register: register, unit: q.unit, display: q.display)
-            case .value(let q): result = .drawn(unit: q.unit, display: q.display)
-            case .unknown: result = .unknown
-            case .error: return nil
-            }
-            steps.append(Step(metric: Int(cell.metric), year: Int(cell.year), how: entry.how,
-                              shaped: CellKey(shape, Int(cell.metric), Int(cell.year)), result: result))
-        }
+        guard let certain = compiler.compileCertain(tracer.finished),
+              let steps = ShapeDrawKernel.steps(tracer.finished, certain.registers, model: model) else { return nil }
         // Each certain value a marker for its register; the draws and units the company's own.
         var parameters = KernelParameters()
-        var finished: [(key: CellKey, entry: Entry)] = []
-        for ((cell, entry), step) in zip(tracer.finished, steps) {
-            guard case .certain(let register, let unit, let display) = step.result else {
-                finished.append((cell, entry))
-                continue
-            }
+        let finished = zip(tracer.finished, steps).map { cell, step -> (key: CellKey, entry: Entry) in
+            guard case .certain(let register, let unit, let display) = step.result else { return cell }
             let marked = Quantity(parameters.mark(.register(register)), unit, display: display)
-            finished.append((cell, Entry(result: .value(marked), how: entry.how, inputs: [], context: [:])))
+            return (cell.key, Entry(result: .value(marked), how: cell.entry.how, inputs: [], context: [:]))
         }
-        let evaluator = Evaluator(model, lanes: 0..<(model.drawCount ?? 1), plan: plan)
-        var kernelCompiler = KernelCompiler(finished: finished, evaluator: evaluator)
+        var kernelCompiler = KernelCompiler(finished: finished,
+                                            evaluator: Evaluator(model, lanes: 0..<(model.drawCount ?? 1), plan: model.memo.plan))
         kernelCompiler.parameters = parameters
-        guard let compiled = kernelCompiler.compileWithParameters(keys: [key], answers: [0]) else { return nil }
+        guard let compiled = kernelCompiler.compileWithParameters(keys: [key], answers: [0]),
+              let units = ShapeDrawKernel.factUnits(compiled.parameters, company: c, model: model) else { return nil }
         company = c
         metric = Int(key.metric)
         year = Int(key.year)
@@ -103,13 +79,47 @@ struct ShapeDrawKernel {
         drawnRates = ShapeDrawKernel.drawnRates(model.companyList[c])
         kernel = compiled.kernel
         self.parameters = compiled.parameters
+        factUnits = units
+    }
+
+    /// The traced company's cells as steps of any company of its shape; nil when a cell is
+    /// another company's, was found another way than the shape's, or is an error.
+    private static func steps(_ finished: [(key: CellKey, entry: Entry)], _ registers: [Int?], model: Model) -> [Step]? {
+        guard let c = finished.first.map({ Int($0.key.company) }) else { return [] }
+        let plan = model.memo.plan, shape = Int(model.shapeNumbers[c])
+        var steps: [Step] = []
+        for ((cell, entry), register) in zip(finished, registers) {
+            guard Int(cell.company) == c else { return nil }
+            let shaped = CellKey(shape, Int(cell.metric), Int(cell.year))
+            let result: StepResult
+            switch entry.result {
+            case .value(let q):
+                // Found by the shape's method, or (worked out inside another cell) by none.
+                if let how = plan.shapes[shaped], how != entry.how { return nil }
+                if q.draws != nil {
+                    result = .drawn(unit: q.unit, display: q.display)
+                } else {
+                    guard let register else { return nil }
+                    result = .certain(register: register, unit: q.unit, display: q.display)
+                }
+            case .unknown: result = .unknown
+            case .error: return nil
+            }
+            steps.append(Step(metric: Int(cell.metric), year: Int(cell.year), how: entry.how, shaped: shaped, result: result))
+        }
+        return steps
+    }
+
+    /// The unit of each uncertain fact the kernel reads, in the traced company.
+    private static func factUnits(_ parameters: KernelParameters, company c: Int,
+                                  model: Model) -> [KernelParameters.Input: Unit]? {
         var units: [KernelParameters.Input: Unit] = [:]
-        for case .fact(let m, let y) in compiled.parameters.inputs {
+        for case .fact(let m, let y) in parameters.inputs {
             guard let cell = model.companyList[c].facts[m]?[y],
                   let fact = try? model.settledValue(cell, company: c, metric: m, year: y) else { return nil }
             units[.fact(metric: m, year: y)] = fact.unit
         }
-        factUnits = units
+        return units
     }
 
     static func drawnRates(_ company: Company) -> [Int: [Bool]] {
@@ -198,11 +208,11 @@ extension Model {
     func shapeDrawLookup(_ key: CellKey) throws -> Evaluator.Found? {
         guard let total = drawCount, let shaped = compiledShape(key),
               case .compiled(let template)? = memo.plan.shapeDraws[shaped], template.company != Int(key.company) else { return nil }
+        // A question big enough for both cores goes the usual way, which shares its slices out.
+        if Parallel.threads > 1, template.kernel.ops.count * total >= Program.threadsWorth { return nil }
         let plan = memo.plan
         guard let kernel = template.kernel(for: Int(key.company), model: self) else { return nil }
         let evaluator = Evaluator(self, lanes: 0..<total, plan: plan)
-        // A question big enough for both cores goes the usual way, which shares its slices out.
-        if Parallel.threads > 1, kernel.ops.count * total >= Program.threadsWorth { return nil }
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
         defer { KernelWatch.restore(saved) }
