@@ -25,7 +25,23 @@ struct Burn: ParsableCommand {
             Terminal().flushOutput()
             Glibc.exit(code)
         }
+        refuseBareFile(arguments)
         main(nil)
+    }
+
+    /// `burn model.burn`: a file where a subcommand goes would be "Unexpected argument" with
+    /// the REPL's usage; say how to run it instead.
+    private static func refuseBareFile(_ arguments: [String]) {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let first = arguments.first, !names.contains(first), !first.hasPrefix("-"),
+              first.hasSuffix(".burn") || first.hasSuffix(".ipynb") || access(first, F_OK) == 0 else { return }
+        let files = arguments.joined(separator: " ")
+        fputs("""
+            error: `burn \(files)` does not run a file
+              = help: run it with `burn run \(files)` (or check it with `burn check \(files)`)
+
+            """, stderr)
+        Glibc.exit(64)
     }
 
     static let configuration = CommandConfiguration(

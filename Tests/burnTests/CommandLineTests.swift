@@ -79,6 +79,20 @@ struct CommandLineTests {
         #expect(c.stdout == "[1] 1.235M\n[2] $41,667\n[3] 4.2%\n[4] €210B\n")
     }
 
+    /// `burn model.burn` (new-user trial): not "Unexpected argument" with the REPL's usage, but
+    /// how to run it; nothing runs and the status is a usage error's.
+    @Test func aFileWithoutRunSaysHowToRunIt() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("1 + 1\n", to: "model.burn")
+        let r = try BurnBinary.run(["model.burn"], directory: URL(fileURLWithPath: dir.path))
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("run it with `burn run model.burn`"), "\(r.stderr)")
+        #expect(r.status == 64)
+        // A subcommand's name is still the subcommand.
+        let help = try BurnBinary.run(["help", "grows"], directory: URL(fileURLWithPath: dir.path))
+        #expect(help.status == 0)
+    }
+
     @Test func checkCountsPassesAndFailures() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("burn-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
