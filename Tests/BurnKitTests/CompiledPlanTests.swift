@@ -269,6 +269,30 @@ struct CompiledPlanTests {
     /// A kernel compiled from a first slice whose draws are all fine meets, in a later slice,
     /// a revenue below zero: it leaves that slice to the evaluator, which reports the error the
     /// reference reports over every draw.
+    /// A year's cell works out last year's cells inside it, and the evaluator keeps no inner
+    /// cell: compiled naively, a search's kernel works out every year but the first twice. The
+    /// kernel reads the register instead: each added year costs its own operations only (two
+    /// growths, their two checks, the identity, the mark), and the answer is the reference's.
+    @Test func aSearchWorksOutEachYearOnce() throws {
+        func search(until: Int) throws -> (operations: Int, answer: Result<YearAnswer, Error>, expected: Result<YearAnswer, Error>) {
+            let source = "samples 20000\nseed 3\ncompany Z\nrevenue[2024] = 3.7B\ncosts[2024] = 8.7B\n"
+                + "revenue grows uniform(50%, 150%) per year\ncosts grow uniform(30%, 90%) per year\n"
+            let (session, model) = try Self.model(source)
+            defer { withExtendedLifetime(session) {} }
+            let m = try model.metricIndex("operating_income")
+            let answer = Result { try model.uncertainSearch(0, m, until: until, .atLeastZero) }
+            #expect(model.statistics.kernels == 1)
+            let fresh = Evaluator(reference: model, lanes: 0..<20000)
+            let slice = Result { try model.searchSlice(fresh, 0, m, from: 2024, until: until, .atLeastZero) }
+            let expected = slice.map { $0.answer ?? .draws(Draws($0.years), through: $0.through) }
+            return (model.statistics.kernelOperations, answer, expected)
+        }
+        let short = try search(until: 2030), long = try search(until: 2040)
+        #expect(Self.sameAnswer(short.answer, short.expected))
+        #expect(Self.sameAnswer(long.answer, long.expected))
+        #expect(long.operations - short.operations == 10 * 6, "\(short.operations) then \(long.operations) operations")
+    }
+
     @Test func aKernelLeavesANegativeDrawToTheEvaluator() throws {
         var premiseMet = 0
         for seed in 1...20 {

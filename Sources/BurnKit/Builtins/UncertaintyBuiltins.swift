@@ -24,7 +24,10 @@ enum UncertaintyBuiltins {
             let lo = try c.quantity(a, 0, "uniform"), hi = try c.quantity(a, 1, "uniform")
             guard lo.value < hi.value else { throw Diagnostic("`uniform(a, b)` needs a below b", at: c.span) }
             let interpreter = c.runtime.interpreter
-            let values = try finiteDraws(interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value), c)
+            let values = interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value)
+            // Each draw lies between the bounds (up to rounding): only bounds near the largest
+            // number can give an infinite draw, so only then are the draws read again.
+            if max(lo.value.magnitude, hi.value.magnitude) > 1e300 { _ = try finiteDraws(values, c) }
             return .samples(Samples(values, unit: lo.unit, display: lo.display))
         }),
         ("lognormal", 2, { a, c in

@@ -77,7 +77,7 @@ struct Kernel {
         }
         try evaluator.countWork(cellCount)
         if let search {
-            evaluator.searched = search.result(years)
+            evaluator.searched = search.result(consume years)
             try answer(search.answer)
             return true
         }
@@ -135,11 +135,13 @@ struct KernelSearch {
     let answer: Int
 
     /// The slice's years per draw (NaN: none) and the last year the search reached.
-    func result(_ years: [Double]) -> (years: [Double], through: Int) {
-        var years = years, remaining = 0
-        for i in years.indices where years[i] == .infinity {
-            years[i] = .nan
-            remaining += 1
+    func result(_ years: consuming [Double]) -> (years: [Double], through: Int) {
+        var remaining = 0
+        years.withUnsafeMutableBufferPointer { years in
+            for i in years.indices where years[i] == .infinity {
+                years[i] = .nan
+                remaining &+= 1
+            }
         }
         return (years, remaining == 0 ? until : (stop.map { $0 - 1 } ?? until))
     }

@@ -25,6 +25,14 @@ struct KernelCompiler {
     /// Stored inputs already placed, by the address of their draws.
     private var inputIndex: [Int: Int] = [:]
     private var cellCount = 0
+    /// The register holding each operation's value, by what it computes: the evaluator keeps
+    /// no inner cell once a step is done, so a cell worked out inside one year's cell (last
+    /// year's revenue inside this year's) is worked out again inside the next; the same
+    /// operation on the same operands reads the register instead (same bits, half the loops of
+    /// a year search).
+    private var computed: [[UInt64]: Int] = [:]
+    /// Registers a `requireNonNegative` already checks.
+    private var checked: Set<Int> = []
     /// Set to compile once for a shape: certain values are then markers, amounts are never
     /// folded nor skipped (one company's zero is another's number), and each input is named
     /// by where it comes from (see `KernelParameters`).
@@ -103,7 +111,7 @@ struct KernelCompiler {
                     // A derived draw below zero is the evaluator's error to word.
                     if model.metricList[Int(key.metric)].neverNegative, entry.how != .fact {
                         guard let slot = operand.slot else { return nil }
-                        ops.append(.requireNonNegative(slot))
+                        if checked.insert(slot).inserted { ops.append(.requireNonNegative(slot)) }
                     }
                     cellCount += 1
                     current[key] = (operand, q)
@@ -274,10 +282,14 @@ struct KernelCompiler {
         return .stored(inputs.count - 1)
     }
 
-    /// A new register for the operation `make` builds; the cell's operand.
+    /// A new register for the operation `make` builds, or the register an earlier operation
+    /// computing the same wrote (each is written once); the cell's operand.
     private mutating func emit(_ make: (Int) -> KernelOp) -> KernelOperand {
+        let signature = make(-1).signature
+        if let signature, let register = computed[signature] { return .slot(register) }
         let register = newRegister()
         ops.append(make(register))
+        if let signature { computed[signature] = register }
         return .slot(register)
     }
 

@@ -14,6 +14,17 @@ enum KernelOperand {
     case stored(Int)
 }
 
+extension KernelOperand {
+    /// The operand as numbers, an amount by its bits (a shape's marker is then itself).
+    var signature: [UInt64] {
+        switch self {
+        case .amount(let x): return [0, x.bitPattern]
+        case .slot(let s): return [1, UInt64(s)]
+        case .stored(let i): return [2, UInt64(i)]
+        }
+    }
+}
+
 /// An operation of a `Kernel`: it writes the draws of one slot.
 enum KernelOp {
     /// `a × (1 + b)`: a per-year growth rule applied to last year's value.
@@ -110,6 +121,19 @@ extension KernelOp {
         case .requireNonNegative(let s): return .requireNonNegative(f(s))
         case .keep(let x, let a): return .keep(x.withSlot(f), into: a)
         case .mark(let x, let year, let test): return .mark(x.withSlot(f), year: year, test: test)
+        }
+    }
+
+    /// What an operation computing a value computes, its output left out: two with the same
+    /// signature on registers written once give the same bits. Nil for the others.
+    var signature: [UInt64]? {
+        switch self {
+        case .grow(_, let x, let y): return [0] + x.signature + y.signature
+        case .times(_, let x, let y): return [1] + x.signature + y.signature
+        case .addScaled(_, let x, let k, let y): return [2, k.bitPattern] + x.signature + y.signature
+        case .linear(_, let c, let terms, let d):
+            return [3, c.bitPattern, d.bitPattern] + terms.flatMap { [$0.0.bitPattern] + $0.1.signature }
+        case .requireFinite, .requireNonNegative, .keep, .mark: return nil
         }
     }
 

@@ -12,6 +12,8 @@ public final class PlanStatistics: @unchecked Sendable {
     /// Compiled questions whose every step is an operation of a flat kernel over buffers of
     /// draws (counted besides `parallel` or `oneThread`).
     public internal(set) var kernels = 0
+    /// Operations of those kernels, each kernel counted once: a loop over a slice's draws each.
+    public internal(set) var kernelOperations = 0
     /// Certain questions answered by their company shape's kernel (`ShapeKernel`).
     public internal(set) var shapeKernelAnswers = 0
     /// Uncertain questions answered by a kernel compiled from their shape's template, without

@@ -123,6 +123,7 @@ extension Model {
         if perSlice == nil, program != nil, let compiled = kernelProgram(keys, pending, tracer, traced, search: search) {
             program = compiled
             statistics.kernels += 1
+            statistics.kernelOperations += compiled.kernel?.ops.count ?? 0
         }
         if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1,
            program.worthThreads(draws: total - first.upperBound) {
