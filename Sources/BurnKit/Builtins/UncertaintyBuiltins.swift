@@ -36,7 +36,9 @@ enum UncertaintyBuiltins {
             guard p5.value > 0, p5.value < p95.value else {
                 throw Diagnostic("`lognormal(p5, p95)` needs 0 < p5 < p95", at: c.span)
             }
-            return .samples(Samples(try finiteDraws(c.runtime.interpreter.draw90(p5.value, p95.value), c), unit: p5.unit, display: p5.display))
+            let drawn = c.runtime.interpreter.draws90(p5.value, p95.value)
+            if !drawn.knownFinite { _ = try finiteDraws(drawn.values, c) }
+            return .samples(Samples(Quantity(draws: drawn, p5.unit, display: p5.display)))
         }),
         ("P", 1, { a, c in
             guard case .samples(let s) = a[a.startIndex], s.isCondition else {

@@ -5,7 +5,7 @@ import BurnModel
 import CMath
 import Dispatch
 
-struct Random {
+struct Random: Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)
 
     init(seed: UInt64) {
@@ -36,6 +36,15 @@ struct Random {
 
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Moves on as drawing `count` normals does (`normals(count)`), without drawing them.
+    mutating func skipNormals(_ count: Int) {
+        for _ in 0..<(count + 1) / 2 * 2 { _ = next() }
+    }
+
+    /// A bound on the size of a normal `normals` draws: its uniforms are at least 2⁻⁵³ from
+    /// 0, so Box–Muller's radius is at most √(2·53·ln 2) ≈ 8.57.
+    static let largestNormal = 8.6
 
     /// `count` draws uniform in [lo, hi).
     mutating func uniforms(_ count: Int, from lo: Double, to hi: Double) -> [Double] {

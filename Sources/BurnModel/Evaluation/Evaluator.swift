@@ -112,12 +112,12 @@ final class Evaluator {
     /// cut once per slice, however many years read it.
     @inline(__always) func input(_ q: Quantity) -> Quantity {
         guard let lanes, let draws = q.draws else { return q }
-        let key = draws.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        let key = draws.identity
         var cut = q
         if let done = cuts[key] {
             cut.draws = done
         } else {
-            cut.draws = draws.slice(lanes)
+            cut.draws = (plan?.pins.whole(draws) ?? draws).slice(lanes)
             cuts[key] = cut.draws
         }
         return cut
@@ -126,8 +126,8 @@ final class Evaluator {
     /// `f` applied to a cell's amounts and a stored input's (a rule's rate), draw by draw. In
     /// a slice, an input holding every draw is read at the slice's lanes where it lies.
     @inline(__always) func lanewise(_ q: Quantity, _ stored: Quantity, _ f: (Double, Double) -> Double) -> Quantity {
-        guard let lanes, let x = q.draws, let all = stored.draws, x.count == lanes.count,
-              all.count >= lanes.upperBound, all.count != x.count else {
+        guard let lanes, let x = q.draws, let all = stored.draws.map({ plan?.pins.whole($0) ?? $0 }),
+              x.count == lanes.count, all.count >= lanes.upperBound, all.count != x.count else {
             return Quantity.lanewise(q, input(stored), f)
         }
         var result = q

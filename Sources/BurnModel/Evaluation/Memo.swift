@@ -153,4 +153,6 @@ final class Plan {
     var shapeKernels: [CellKey: ShapeKernelSlot] = [:]
     /// Uncertain questions traced per shape, by (shape number, metric, year).
     var shapeDraws: [CellKey: ShapeDrawSlot] = [:]
+    /// The drawn-again inputs the question being asked reads (see `InputPins`).
+    let pins = InputPins()
 }

@@ -275,7 +275,7 @@ struct KernelCompiler {
             if i == inputs.count { inputs.append(draws.values) }
             return .stored(i)
         }
-        let address = draws.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        let address = draws.identity
         if let i = inputIndex[address] { return .stored(i) }
         inputIndex[address] = inputs.count
         inputs.append(draws.values)

@@ -99,6 +99,7 @@ extension Model {
                   read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
                   finished: ((Int) throws -> Bool)? = nil, search: YearTest? = nil) throws {
         let total = drawCount ?? 1, plan = memo.plan
+        plan.pins.clear()
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
         defer { KernelWatch.restore(saved) }

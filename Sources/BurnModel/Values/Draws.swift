@@ -5,20 +5,64 @@
 /// cash in draw i follows from its revenue and costs in draw i. NaN marks a draw in which the
 /// number has no value: a runway when nothing burns, a break-even that never comes.
 public struct Draws: Sendable, Hashable {
+    /// The values when they are stored here (empty when a recipe makes them).
+    private var stored: [Double]
+    /// How to draw them again, when they are not kept here (see `DrawRecipe`).
+    private var recipe: DrawRecipe?
+
     /// The draws, one per sample; NaN where the number has no value.
     public var values: [Double] {
-        didSet { knownFinite = false }
+        get { recipe?.values ?? stored }
+        set {
+            stored = newValue
+            recipe = nil
+            knownFinite = false
+        }
+        _modify {
+            if let recipe {
+                stored = recipe.values
+                self.recipe = nil
+            }
+            knownFinite = false
+            yield &stored
+        }
     }
     /// True when the operation that made these draws saw that none is infinite (checked in
     /// the same pass), so `hasNoInfinity` need not read them again. False: not known.
     public private(set) var knownFinite = false
 
     /// Draws with these values, one per sample.
-    public init(_ values: [Double]) { self.values = values }
+    public init(_ values: [Double]) { stored = values }
+
+    /// Draws `recipe` makes whenever they are read, none of them infinite.
+    public init(_ recipe: DrawRecipe) {
+        stored = []
+        self.recipe = recipe
+        knownFinite = true
+    }
 
     @usableFromInline init(_ values: [Double], infinities: Int) {
-        self.values = values
+        stored = values
         knownFinite = infinities == 0
+    }
+
+    /// Whether a recipe makes the values when they are read (see `DrawRecipe`).
+    var isDrawnAgain: Bool { recipe != nil }
+
+    /// The same draws with their values kept here.
+    var kept: Draws {
+        guard let recipe else { return self }
+        var kept = Draws(recipe.values)
+        kept.knownFinite = knownFinite
+        return kept
+    }
+
+    /// What tells these draws apart from others while they live: their recipe, which lives
+    /// as long as the model holding it, or the address of their values (the values of a
+    /// recipe are let go and drawn again, maybe elsewhere).
+    public var identity: Int {
+        if let recipe { return Int(bitPattern: Unmanaged.passUnretained(recipe).toOpaque()) }
+        return stored.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
     }
 
     // Equal draws are equal whatever is known about them.
@@ -29,7 +73,7 @@ public struct Draws: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
     /// The number of draws.
-    public var count: Int { values.count }
+    public var count: Int { recipe?.count ?? stored.count }
 
     /// The draws at `lanes` (the lanes a slice of the evaluation works on).
     public func slice(_ lanes: Range<Int>) -> Draws {

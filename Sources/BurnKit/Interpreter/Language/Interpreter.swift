@@ -42,6 +42,9 @@ final class Interpreter {
     var seed: UInt64 = 42
     var rng = Random(seed: 42)
     var sampleCount = 10_000
+    /// Where the draws of ranges (`a to b`) are held while read lately, within a budget; the
+    /// others are drawn again when read (see `DrawRecipe`).
+    var heldDraws = HeldDraws.shared
     /// `let` values and formulas given with `source "..."`, in order, for `sources`.
     var sourcedDefinitions: [SourcedDefinition] = []
     /// Progress of long evaluations of an uncertain model, for the host to show.

@@ -242,11 +242,11 @@ final class UncertainNode: Node {
         }
         let unit = a.unit.isNone ? b.unit : a.unit
         try rt.reserveDraws(interpreter.sampleCount, at: span)
-        let drawn = interpreter.draw90(a.value, bHere)
+        let drawn = interpreter.draws90(a.value, bHere)
         try rt.countDraws(drawn.count, at: span)
         // A draw past the largest number would print as infinity: an error here, where it is made.
-        guard drawn.allSatisfy(\.isFinite) else { throw Arithmetic.notFinite(span) }
-        return .samples(Samples(drawn, unit: unit, display: a.display == .auto ? b.display : a.display))
+        guard drawn.knownFinite || drawn.values.allSatisfy(\.isFinite) else { throw Arithmetic.notFinite(span) }
+        return .samples(Samples(Quantity(draws: drawn, unit, display: a.display == .auto ? b.display : a.display)))
     }
 }
 
@@ -273,21 +273,5 @@ extension Runtime {
         guard formula != nil else { return }
         throw Diagnostic("cannot draw an uncertain number inside a formula", at: span,
                          hint: "draw it once outside: `let share = 70% to 90%`, then use `share` in the formula")
-    }
-}
-
-extension Interpreter {
-    /// 1.6448…: the 95th percentile of the standard normal distribution.
-    static let z95 = 1.6448536269514722
-
-    /// Samples whose 5th and 95th percentiles are `a` and `b`: lognormal when 0 < a, else normal.
-    func draw90(_ a: Double, _ b: Double) -> [Double] {
-        // Each normal is scaled in the pass that draws it (no array of normals in between).
-        if a > 0 {
-            let mu = (Math.log(a) + Math.log(b)) / 2, sigma = (Math.log(b) - Math.log(a)) / (2 * Interpreter.z95)
-            return rng.normals(sampleCount) { Math.exp(mu + sigma * $0) }
-        }
-        let mean = (a + b) / 2, sd = (b - a) / (2 * Interpreter.z95)
-        return rng.normals(sampleCount) { mean + sd * $0 }
     }
 }

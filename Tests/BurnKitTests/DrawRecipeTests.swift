@@ -1,0 +1,133 @@
+// DrawRecipeTests: ranges kept as recipes and drawn again when read give the bits drawing them
+// once gave, move the generator as drawing does, and hold no more than their budget.
+import Testing
+@testable import BurnKit
+@testable import BurnModel
+
+@Suite struct DrawRecipeTests {
+    /// `skipNormals(n)` leaves the generator where drawing `n` normals leaves it (an odd count
+    /// draws the uniforms of a whole pair).
+    @Test(arguments: [42, 7, 0xDEAD_BEEF] as [UInt64])
+    func skippingMovesTheGeneratorAsDrawing(seed: UInt64) {
+        for count in [0, 1, 2, 3, 4, 5, 4_095, 4_096, 4_097, 10_001] {
+            var drawn = Random(seed: seed), skipped = Random(seed: seed)
+            _ = drawn.normals(count)
+            skipped.skipNormals(count)
+            #expect(drawn.next() == skipped.next(), "count \(count)")
+        }
+    }
+
+    /// A session whose ranges are never held (budget 0: each is drawn when read, again at
+    /// every read) against one holding them all: the same draws, bit for bit, and the same
+    /// bits afterwards (the generator moved on the same).
+    @Test(arguments: [(1, 3 as UInt64), (4_097, 42), (10_000, 5)])
+    func drawnAgainHasTheSameBits(count: Int, seed: UInt64) throws {
+        let held = Session(), redrawn = Session()
+        let never = HeldDraws(budget: 0)
+        redrawn.interpreter.heldDraws = never
+        for session in [held, redrawn] { try session.run(source: "samples \(count)\nseed \(seed)") }
+        for source in ["4 to 5", "-1 to 3", "lognormal(1, 4)", "20% to 60%", "uniform(2, 3)", "1 to 1e100"] {
+            let a = try draws(held, source), b = try draws(redrawn, source)
+            #expect(a.count == count && a.map(\.bitPattern) == b.map(\.bitPattern), "\(source)")
+        }
+        #expect(never.bytes <= count * 8, "one range at most is held past the budget (the one just read)")
+        #expect(held.interpreter.rng.next() == redrawn.interpreter.rng.next())
+    }
+
+    /// A portfolio whose ranges far exceed the budget: every cell and every printed line is the
+    /// same as with the ranges held, the held bytes stay within the budget, and ranges were
+    /// drawn again.
+    @Test func aPortfolioPastTheBudgetGivesTheSameAnswers() throws {
+        var source = "samples 10000\nseed 11\n"
+        for c in 1...24 {
+            source += "company C\(c)\nrevenue[2024] = \(c)B\ncosts[2024] = \(c + 2)B\ncash[2024] = 5B\n"
+            source += "revenue grows \(10 + c)% to \(50 + c)% per year\ncosts grow 1% to \(5 + c)% per year\n"
+        }
+        source += "let total = sum([" + (1...24).map { "C\($0).cash[2030]" }.joined(separator: ", ") + "])\n"
+        let questions = ["mean(total)", "P(total > 0)", "percentile(total, 90%)", "C3.breakeven", "mean(C24.revenue[2029])"]
+        let small = HeldDraws(budget: 200_000)
+        func run(_ held: HeldDraws?) throws -> (text: String, model: Model, session: Session) {
+            let session = Session()
+            if let held { session.interpreter.heldDraws = held }
+            try session.run(source: source)
+            let text = try questions.map { session.format(try session.evaluate($0)) }.joined(separator: "\n")
+            return (text, session.interpreter.world.state, session)
+        }
+        let a = try run(nil), b = try run(small)
+        #expect(a.text == b.text && a.text.contains("%"))
+        for c in 0..<24 {
+            for metric in ["revenue", "cash"] {
+                let key = CellKey(c, try a.model.metricIndex(metric), 2031)
+                let x = try a.model.uncertainCells([key])[0], y = try b.model.uncertainCells([key])[0]
+                #expect(bits(x) == bits(y) && !bits(x).isEmpty, "C\(c + 1).\(metric)[2031]")
+            }
+        }
+        #expect(small.bytes <= 200_000)
+        #expect(small.redrawn > 24)
+        withExtendedLifetime((a.session, b.session)) {}
+    }
+
+    /// A question read slice by slice reads each range in every slice: its ranges stay held
+    /// until the next question, however small the budget, so each is drawn again once, not
+    /// once per slice.
+    @Test func aQuestionDrawsEachRangeAgainOnce() throws {
+        let held = HeldDraws(budget: 0)
+        let session = Session()
+        session.interpreter.heldDraws = held
+        // `max` in a formula needs the language: the question goes slice by slice, not as a kernel.
+        try session.run(source: """
+            samples 200000
+            seed 4
+            company Z
+            revenue[2024] = 4B
+            costs[2024] = 6B
+            revenue grows 30% to 70% per year
+            costs grow 10% to 30% per year
+            metric floor: money flow
+            floor = max(costs - revenue, 1B)
+            """)
+        let model = session.interpreter.world.state
+        let before = held.redrawn
+        let cell = try model.uncertainCells([CellKey(0, try model.metricIndex("floor"), 2028)])[0]
+        #expect(!bits(cell).isEmpty)
+        #expect(model.statistics.parallel + model.statistics.oneThread >= 1)
+        // Two ranges, each drawn again for the first slice and for the rest: a handful of times.
+        #expect(held.redrawn - before <= 6, "\(held.redrawn - before) draws of 2 ranges over 13 slices")
+    }
+
+    /// Recipes made, read and let go by the thousand, as a session's cells do: a recipe gone
+    /// leaves its place in the list and a new one often gets its identity (its address). The
+    /// held bytes stay within the budget (beyond it, only the draws just read), each read gives
+    /// the recipe's own draws, and nothing is left once every recipe is gone.
+    @Test(.timeLimit(.minutes(1)), arguments: [0, 64, 1_000])
+    func heldDrawsStayWithinTheirBudget(budget: Int) {
+        let held = HeldDraws(budget: budget)
+        var kept: [DrawRecipe] = []
+        for i in 0..<5_000 {
+            let count = 1 + i % 7, first = Double(i)
+            let recipe = DrawRecipe(count: count, held: held) { (0..<count).map { first + Double($0) } }
+            if i % 3 == 0 { held.hold((0..<count).map { first + Double($0) }, for: recipe) }
+            let values = recipe.values
+            #expect(values.count == count && values.first == first && values.last == first + Double(count - 1))
+            #expect(held.bytes <= budget + 8 * count)
+            // Some stay a while (read again later), most go at once.
+            if i % 5 == 0 { kept.append(recipe) }
+            if kept.count > 9 { #expect(kept.removeFirst().values.count >= 1) }
+        }
+        kept.removeAll()
+        #expect(held.bytes == 0)
+    }
+
+    private func draws(_ session: Session, _ source: String) throws -> [Double] {
+        guard case .samples(let s) = try session.evaluate(source) else {
+            Issue.record("not uncertain: \(source)")
+            return []
+        }
+        return s.values
+    }
+
+    private func bits(_ cell: Cell) -> [UInt64] {
+        guard case .value(let q) = cell, let draws = q.draws else { return [] }
+        return draws.values.map(\.bitPattern)
+    }
+}
