@@ -1,5 +1,9 @@
 // ChartTicks: the round values marked on a chart's value axis (0, 20, 40, 60 billion...).
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The tick values of a chart's value axis: four to six round multiples of a step of 1, 2, 2.5
 /// or 5 times a power of ten, from at or below the smallest value (and zero) to at or above the
