@@ -1,6 +1,7 @@
 // UncertaintyTests: known distributions within tolerance, sample order, and seed determinism.
 import Testing
 @testable import BurnKit
+import BurnModel
 
 @Suite struct UncertaintyTests {
     private func samples(_ source: String, count: Int = 100_000) throws -> Samples {
@@ -58,5 +59,29 @@ import Testing
         other.output = out.append
         try other.run(source: "seed 4\nlet g = 10% to 60%\ng\nP(g > 50%)\n")
         #expect(out.text != (try run()))
+    }
+
+    /// Percentiles of years some of which have none, those counted as later than every year,
+    /// against numpy's linear interpolation over the draws sorted with none as +infinity
+    /// (nil where that gives infinity or is undefined).
+    @Test func percentilesCountYearsWithNoneAsLater() {
+        var random = Random(seed: 9)
+        for trial in 0..<300 {
+            let n = 1 + trial % 40
+            let years = (0..<n).map { _ in random.unit() < 0.3 ? Double.nan : 2025 + Double(Int(random.unit() * 12)) }
+            let sorted = years.map { $0.isNaN ? Double.infinity : $0 }.sorted()
+            let valued = Draws(years.filter { !$0.isNaN })
+            for p in [0.0, 5, 10, 25, 50, 62.5, 90, 95, 100] {
+                let position = p / 100 * Double(n - 1), lo = Int(position.rounded(.down))
+                let fraction = position - Double(lo), hi = min(lo + 1, n - 1)
+                let expected = fraction == 0 ? sorted[lo] : sorted[lo] + (sorted[hi] - sorted[lo]) * fraction
+                let found = OrderStatistics(valued).percentile(p, outOf: n)
+                if expected.isFinite {
+                    #expect(found == expected, "\(years) p\(p)")
+                } else {
+                    #expect(found == nil, "\(years) p\(p): \(String(describing: found))")
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ enum ListBuiltins {
     nonisolated(unsafe) static let table: [(String, Int?, Function.NativeFunction)] = [
         ("sum", nil, { a, c in try total(c.numbers(a, "sum"), c) }),
         ("mean", nil, { a, c in
-            if a.count == 1, case .samples(let s) = a[a.startIndex] { return Value.make(s.quantity(s.mean)) }
+            if a.count == 1, case .samples(let s) = a[a.startIndex] { return UncertaintyBuiltins.mean(s, c) }
             let values = try c.numbers(a, "mean")
             return try mean(values.isEmpty ? nil : try total(values, c), count: values.count, c)
         }),

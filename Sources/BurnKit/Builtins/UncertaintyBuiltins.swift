@@ -52,12 +52,44 @@ enum UncertaintyBuiltins {
         }),
         ("percentile", 2, { a, c in
             let s = try samples(a, 0, "percentile", c)
-            let p = try percentileRank(a, c)
-            return Value.make(s.quantity(s.percentile(p)))
+            return percentile(s, try percentileRank(a, c), c)
         }),
-        ("p5", 1, { a, c in let s = try samples(a, 0, "p5", c); return Value.make(s.quantity(s.percentile(5))) }),
-        ("p95", 1, { a, c in let s = try samples(a, 0, "p95", c); return Value.make(s.quantity(s.percentile(95))) }),
+        ("p5", 1, { a, c in percentile(try samples(a, 0, "p5", c), 5, c) }),
+        ("p95", 1, { a, c in percentile(try samples(a, 0, "p95", c), 95, c) }),
     ]
+
+    /// The p-th percentile of `s`. Of years some of which have none (no break-even in the years
+    /// searched), those count as later than every year: the percentile is none when it falls
+    /// among them (the median break-even of a company that breaks even in 40% of samples).
+    static func percentile(_ s: Samples, _ p: Double, _ c: CallSite) -> Value {
+        let none = s.draws.noneShare
+        guard s.kind == .year, none > 0 else { return Value.make(s.quantity(s.percentile(p))) }
+        let valued = s.draws.values.filter { !$0.isNaN }
+        guard let year = OrderStatistics(Draws(valued)).percentile(p, outOf: s.draws.count) else {
+            let share = percentText(none, c), rank = c.runtime.interpreter.formatter.plain(p)
+            return .none("none: \(share) of samples have no year, and the \(ordinal(rank)) percentile falls among them")
+        }
+        return Value.make(s.quantity(year))
+    }
+
+    /// The mean of `s`; none for years some of which have none, since a year never reached
+    /// has no place in a mean (the mean of the others says so).
+    static func mean(_ s: Samples, _ c: CallSite) -> Value {
+        let none = s.draws.noneShare
+        guard s.kind == .year, none > 0 else { return Value.make(s.quantity(s.mean)) }
+        let others = c.runtime.interpreter.formatter.format(s.quantity(s.mean))
+        return .none("none: \(percentText(none, c)) of samples have no year (the mean of the others is \(others))")
+    }
+
+    private static func percentText(_ share: Double, _ c: CallSite) -> String {
+        c.runtime.interpreter.formatter.format(Quantity(share, display: .percent))
+    }
+
+    private static func ordinal(_ n: String) -> String {
+        let suffix = n.hasSuffix("1") && !n.hasSuffix("11") ? "st" : n.hasSuffix("2") && !n.hasSuffix("12") ? "nd"
+            : n.hasSuffix("3") && !n.hasSuffix("13") ? "rd" : "th"
+        return n + suffix
+    }
 
     /// The rank (0...100) `percentile(x, p)` asks for: `90%` and `90` both mean the 90th; a
     /// plain number below 1 (`0.9`) is refused, since it reads as the 0.9th percentile.

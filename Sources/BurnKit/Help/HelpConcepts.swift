@@ -171,7 +171,10 @@ enum HelpConcepts {
                 `a to b` with 0 < a < b is lognormal with a and b as its 5th and 95th percentiles (normal
                 when a <= 0). Uncertain facts and rule rates flow through identities, formulas, cash and
                 projections draw by draw; tables show each cell's mean and say so; `X.breakeven`
-                becomes a distribution over years. P(cond), mean, percentile, p5 and p95 summarise.
+                becomes a distribution over years; a sample with no break-even in the years searched
+                counts as later than every year (`X.breakeven > 2030` holds there), and a percentile
+                or mean that would need those samples is none. P(cond), mean, percentile, p5 and p95
+                summarise.
                 Rounds and commitments take single amounts; a formula cannot draw (draw once with
                 `let`). 10,000 draws by default (`samples`), seeded (`seed`).
                 """,

@@ -337,7 +337,8 @@ enum HelpStatements {
             summary: "sets how many draws an uncertain number holds (10,000 by default)",
             text: """
                 More draws give steadier figures and take longer. Set it once, before drawing: numbers
-                drawn with different counts cannot be combined.
+                drawn with different counts cannot be combined, and once the model holds draws,
+                `samples` with another count is an error (put it at the top, or `:reset`).
                 """,
             example: """
                 samples 1000

@@ -276,6 +276,19 @@ public final class OrderStatistics: @unchecked Sendable {
         }
     }
 
+    /// The p-th percentile (0...100) of `total` draws of which these are the ones with a
+    /// value, the others counted as larger than every one (a year never reached): nil when it
+    /// falls among those others (or between the last value and them).
+    public func percentile(_ p: Double, outOf total: Int) -> Double? {
+        let n = values.count
+        guard total > 0 else { return nil }
+        let position = min(max(p, 0), 100) / 100 * Double(total - 1)
+        let lo = Int(position.rounded(.down)), fraction = position - Double(lo)
+        guard lo < n, fraction == 0 || lo + 1 < n else { return nil }
+        let a = rank(lo)
+        return fraction == 0 ? a : a + (rank(lo + 1) - a) * fraction
+    }
+
     /// The k-th smallest draw (from 0).
     func rank(_ k: Int) -> Double {
         if let x = known[k] { return x }

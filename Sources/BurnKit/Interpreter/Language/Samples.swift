@@ -94,11 +94,15 @@ extension Arithmetic {
     /// Both operands, refusing uncertain numbers of different widths.
     static func operands(_ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> (Quantity, Quantity) {
         let x = try operand(a, rt: rt, span: span), y = try operand(b, rt: rt, span: span)
-        if let dx = x.draws, let dy = y.draws, dx.count != dy.count {
-            throw Diagnostic("these uncertain numbers have different sample counts (\(dx.count) and \(dy.count))", at: span,
-                             hint: "set `samples N` once, before drawing any of them")
-        }
+        try sameWidth(x, y, span: span)
         return (x, y)
+    }
+
+    /// Draw i of one is draw i of the other only when both have as many.
+    static func sameWidth(_ x: Quantity, _ y: Quantity, span: Span) throws {
+        guard let dx = x.draws, let dy = y.draws, dx.count != dy.count else { return }
+        throw Diagnostic("these uncertain numbers have different sample counts (\(dx.count) and \(dy.count))", at: span,
+                         hint: "set `samples N` once, before drawing any of them")
     }
 
     /// `a OP b` where either side is uncertain: draw by draw, a certain side joining every draw.
@@ -148,7 +152,11 @@ extension Arithmetic {
 
     /// Comparisons of uncertain numbers: a condition, draw by draw.
     static func compareSamples(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
-        let (x, y) = try operands(a, b, rt: rt, span: span)
+        var (x, y) = try operands(a, b, rt: rt, span: span)
+        // A draw of a year that has none (no break-even in the years searched) is later than
+        // every year: `breakeven > 2030` holds there, `breakeven <= 2030` does not.
+        if case .samples(let s) = a, s.kind == .year { x = x.mapAmounts { $0.isNaN ? .infinity : $0 } }
+        if case .samples(let s) = b, s.kind == .year { y = y.mapAmounts { $0.isNaN ? .infinity : $0 } }
         do {
             let condition = try x.compareDraws(y, rates: rt.rates) { holds(op, $0, equal: $0 == 0) }
             try rt.countDraws(condition.draws?.count ?? 1, at: span)
@@ -202,6 +210,7 @@ extension Arithmetic {
             return rt.cut(s.quantity)
         }
         let (x, y) = (try truthQuantity(a), try truthQuantity(b))
+        try sameWidth(x, y, span: span)
         let r = Quantity.lanewise(x, y) { isAnd ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
         try rt.countDraws(r.draws?.count ?? 1, at: span)
         guard r.isUncertain else { return .bool(r.value != 0) }

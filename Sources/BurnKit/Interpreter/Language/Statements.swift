@@ -54,6 +54,14 @@ extension Interpreter {
             let n = try wholeNumber(evaluate(e), at: e.span, what: "a sample count")
             guard n >= 1 else { throw Diagnostic("samples must be at least 1", at: e.span) }
             try runtime.checkSampleCount(n, at: e.span)
+            // The model's uncertain numbers keep the draws they were made with: a new count
+            // here would leave every answer at the old one, silently.
+            if let held = world.state.drawCount, held != n {
+                let count = formatter.format(Quantity(Double(held)))
+                throw Diagnostic("the model already holds \(count) samples of each uncertain number; `samples` changes only numbers drawn after it",
+                                 at: statement.span,
+                                 hint: "put `samples \(formatter.plain(Double(n)))` before the first uncertain number (at the top of the script), or start again with `:reset`")
+            }
             sampleCount = n
         case .assume(let name, let value):
             try assume(name, value)
