@@ -203,10 +203,7 @@ extension Parser {
                     throw unexpected(expecting: "a year, range or position after '['")
                 }
                 let subscriptExpr = try parseExpression()
-                guard let close = match(.rightBracket) else {
-                    throw fail("expected ']' to close '[', found \(describe(current))", at: current.span,
-                               hint: "the '[' opened here is not closed: \(file.text(of: open.span))")
-                }
+                guard let close = match(.rightBracket) else { throw unclosed(open.span, "[", "]") }
                 expr = Expr(.index(expr, subscriptExpr), expr.span.to(close.span))
             } else if let dot = match(.dot) {
                 guard let text = word(current) else {
@@ -312,10 +309,7 @@ extension Parser {
             guard startsExpression(current) else { throw unexpected(expecting: "an expression after '('") }
             let inner = try parseExpression()
             skipNewlines()
-            guard let close = match(.rightParen) else {
-                if atEnd { throw fail("unclosed '('", at: token.span, hint: "add a ')'") }
-                throw fail("expected ')' to close '(', found \(describe(current))", at: current.span)
-            }
+            guard let close = match(.rightParen) else { throw unclosed(token.span, "(", ")") }
             return Expr(inner.kind, token.span.to(close.span))
         case .symbol(.leftBracket):
             advance()

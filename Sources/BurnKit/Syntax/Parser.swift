@@ -187,6 +187,19 @@ public struct Parser {
         return SyntaxError(diagnostic: Diagnostic(message, at: span, label: label, hint: hint), fatal: fatal)
     }
 
+    /// A bracket `open` (`[` or `(`) with no `closer` where the parser stands. Found on a later
+    /// line, the place to fix is the bracket's own line: the error points at the bracket.
+    mutating func unclosed(_ open: Span, _ bracket: String, _ closer: String) -> SyntaxError {
+        let opened = file.location(of: open.start), found = file.location(of: current.span.start)
+        if atEnd || found.line != opened.line {
+            let next = atEnd ? "the end of the input" : "\(describe(current)) on line \(found.line)"
+            return fail("this '\(bracket)' is not closed before \(next)", at: open,
+                        hint: "add a '\(closer)' where what it holds ends")
+        }
+        return fail("expected '\(closer)' to close '\(bracket)', found \(describe(current))", at: current.span,
+                    hint: "the '\(bracket)' at column \(opened.column) is not closed")
+    }
+
     /// Counts one level of nesting; too many is an error, so deep input cannot overflow the stack.
     mutating func enter() throws {
         if depth >= Parser.maxDepth {
