@@ -96,6 +96,26 @@ import Testing
         #expect(nothing.text.hasPrefix("error: nothing to undo\n"))
     }
 
+    /// A scenario rebuilds the model by running the history again: an undone cell and a failed
+    /// one must have left it as it was (a snapshot keeps the history's length, not a copy).
+    @Test func undoneAndFailedCellsLeaveTheScenarioHistoryAsItWas() {
+        let repl = ReplSession()
+        _ = repl.submit("assume growth = 50%\ncompany A\nrevenue[2024] = 1B\nrevenue grows growth per year")
+        _ = repl.submit("scenario fast { assume growth = 100% }")
+        _ = repl.submit("company B\nrevenue[2024] = 5B")
+        _ = repl.submit(":undo")
+        #expect(repl.submit("company C\nrevenue[2024] = 2B\nlet z = nosuch").failed)
+        _ = repl.submit("company D\nrevenue[2024] = 3B")
+        #expect(repl.submit("D.revenue[2024] under fast").text.hasSuffix(" $3B\n"))
+        _ = repl.submit(":undo")
+        _ = repl.submit(":undo")
+        #expect(repl.submit("A.revenue[2025] under fast").text.hasSuffix(" $2B\n"))
+        #expect(repl.submit("A.revenue[2025]").text.hasSuffix(" $1.5B\n"))
+        for company in ["B", "C", "D"] {
+            #expect(repl.submit("\(company).revenue[2024] under fast").failed, "\(company)")
+        }
+    }
+
     @Test func undoGoesBackAHundredCells() {
         let repl = ReplSession()
         for i in 1...105 { _ = repl.submit("let v\(i) = \(i)") }

@@ -200,7 +200,12 @@ final class Interpreter {
         var imported: Set<String>
         var seed: UInt64
         var sampleCount: Int
+        /// The scenario book without its history: the history is only appended to (a replay
+        /// puts it back as it was), so its count is enough, and a snapshot holding the
+        /// history itself made each later append copy all of it (a REPL keeps a snapshot per
+        /// cell for `:undo`: piping in 2,000 companies took 4.5 s, most of it copying).
         var book: ScenarioBook
+        var historyCount: Int
         var rng: Random
         var sourcedDefinitions: [SourcedDefinition]
         /// `locale fr` is state: a cell that fails or is undone leaves the locale as it was.
@@ -210,11 +215,13 @@ final class Interpreter {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
-                 currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
-                 imported: imported, seed: seed, sampleCount: sampleCount, book: book, rng: rng,
-                 sourcedDefinitions: sourcedDefinitions, locale: formatter.locale,
-                 cellValueCount: cellValues.count)
+        var kept = book
+        kept.history = []
+        return Snapshot(globals: runtime.globalValues, globalSlots: globalSlots, vocabulary: vocabulary,
+                        currentCompany: currentCompany, rates: runtime.rates, world: world.state, docs: docs,
+                        imported: imported, seed: seed, sampleCount: sampleCount, book: kept,
+                        historyCount: book.history.count, rng: rng, sourcedDefinitions: sourcedDefinitions,
+                        locale: formatter.locale, cellValueCount: cellValues.count)
     }
 
     func restore(_ s: Snapshot) {
@@ -228,7 +235,10 @@ final class Interpreter {
         imported = s.imported
         seed = s.seed
         sampleCount = s.sampleCount
+        var history = book.history
         book = s.book
+        if history.count > s.historyCount { history.removeSubrange(s.historyCount...) }
+        book.history = history
         rng = s.rng
         sourcedDefinitions = s.sourcedDefinitions
         formatter.locale = s.locale
