@@ -62,12 +62,14 @@ enum UncertaintyBuiltins {
     /// searched), those count as later than every year: the percentile is none when it falls
     /// among them (the median break-even of a company that breaks even in 40% of samples).
     static func percentile(_ s: Samples, _ p: Double, _ c: CallSite) -> Value {
-        let none = s.draws.noneShare
-        guard s.kind == .year, none > 0 else { return Value.make(s.quantity(s.percentile(p))) }
+        // Only years are read again for draws with none (amounts keep percentiles of the others).
+        guard s.kind == .year, case let none = s.draws.noneShare, none > 0 else {
+            return Value.make(s.quantity(s.percentile(p)))
+        }
         let valued = s.draws.values.filter { !$0.isNaN }
         guard let year = OrderStatistics(Draws(valued)).percentile(p, outOf: s.draws.count) else {
             let share = percentText(none, c), rank = c.runtime.interpreter.formatter.plain(p)
-            return .none("none: \(share) of samples have no year, and the \(ordinal(rank)) percentile falls among them")
+            return .none("none: \(share) of samples have no year, and the \(withOrdinalSuffix(rank)) percentile falls among them")
         }
         return Value.make(s.quantity(year))
     }
@@ -75,8 +77,7 @@ enum UncertaintyBuiltins {
     /// The mean of `s`; none for years some of which have none, since a year never reached
     /// has no place in a mean (the mean of the others says so).
     static func mean(_ s: Samples, _ c: CallSite) -> Value {
-        let none = s.draws.noneShare
-        guard s.kind == .year, none > 0 else { return Value.make(s.quantity(s.mean)) }
+        guard s.kind == .year, case let none = s.draws.noneShare, none > 0 else { return Value.make(s.quantity(s.mean)) }
         let others = c.runtime.interpreter.formatter.format(s.quantity(s.mean))
         return .none("none: \(percentText(none, c)) of samples have no year (the mean of the others is \(others))")
     }
@@ -85,7 +86,8 @@ enum UncertaintyBuiltins {
         c.runtime.interpreter.formatter.format(Quantity(share, display: .percent))
     }
 
-    private static func ordinal(_ n: String) -> String {
+    /// `95th`, `1st`, `62.5th`: a percentile rank as written in English.
+    private static func withOrdinalSuffix(_ n: String) -> String {
         let suffix = n.hasSuffix("1") && !n.hasSuffix("11") ? "st" : n.hasSuffix("2") && !n.hasSuffix("12") ? "nd"
             : n.hasSuffix("3") && !n.hasSuffix("13") ? "rd" : "th"
         return n + suffix

@@ -50,8 +50,9 @@ struct NeedTracker {
             last = year
             if let draws = q.draws {
                 uncertain = true
-                for i in 0..<min(width, draws.count) where draws.values[i] > amount[i] {
-                    amount[i] = draws.values[i]
+                let values = draws.values
+                for i in 0..<min(width, values.count) where values[i] > amount[i] {
+                    amount[i] = values[i]
                     by[i] = Double(year)
                 }
             } else {

@@ -142,9 +142,11 @@ extension Arithmetic {
 
     /// True where a power of two draws with values gave none (a fractional power of a negative).
     private static func producedNaN(_ r: Quantity, _ x: Quantity, _ y: Quantity) -> Bool {
-        guard let d = r.draws else { return r.value.isNaN }
-        for i in d.values.indices where d.values[i].isNaN {
-            let xi = x.draws?.values[i] ?? x.value, yi = y.draws?.values[i] ?? y.value
+        guard let d = r.draws?.values else { return r.value.isNaN }
+        // Each array read once (draws made by a recipe are looked up when read).
+        let xs = x.draws?.values, ys = y.draws?.values
+        for i in d.indices where d[i].isNaN {
+            let xi = xs?[i] ?? x.value, yi = ys?[i] ?? y.value
             if !xi.isNaN && !yi.isNaN { return true }
         }
         return false
@@ -190,12 +192,14 @@ extension Arithmetic {
             if x.unit.isNone { unit = y.unit }
             display = KindArithmetic.choiceDisplay(x.display, y.display)
         }
-        func lane(_ q: Quantity?, _ i: Int) -> Double {
+        // Each side's draws read once (draws made by a recipe are looked up when read).
+        let xs = x?.draws?.values, ys = y?.draws?.values
+        func lane(_ q: Quantity?, _ draws: [Double]?, _ i: Int) -> Double {
             guard let q else { return .nan }
-            return q.draws?.values[i] ?? q.value
+            return draws?[i] ?? q.value
         }
         let picks = rt.cut(condition.quantity).draws!.values
-        let values = picks.indices.map { i in picks[i] != 0 ? lane(x, i) : lane(y, i) * k }
+        let values = picks.indices.map { i in picks[i] != 0 ? lane(x, xs, i) : lane(y, ys, i) * k }
         try rt.countDraws(values.count, at: span)
         return .samples(Samples(Quantity(draws: Draws(values), unit, display: display)))
     }
