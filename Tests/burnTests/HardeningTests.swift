@@ -42,9 +42,8 @@ import TestSupport
     }
 
     /// 8,000 piped cells, each keeping its `_n`. Before the fix each cell's snapshot copied every
-    /// earlier `_n`: 4,000 cells took 600 MB, so 8,000 would take four times that; now 4,000
-    /// take about 30 MB. The bound leaves room for a debug build on a loaded machine (157 MB
-    /// was once seen for 4,000 under the full suite).
+    /// earlier `_n`: 4,000 cells took 600 MB, so 8,000 would take four times that; now 8,000
+    /// take about 40 MB in a debug build.
     @Test func replMemoryGrowsLinearlyWithTheCells() throws {
         let dir = try TemporaryDirectory()
         try dir.write((0..<8000).map { "\($0) + 1\n" }.joined() + "_8000 * 2\n_2 + _3\n", to: "cells.txt")
@@ -53,12 +52,12 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr.prefix(300))")
         // Cell n prints (n - 1) + 1 = n: _8000 × 2 = 16000, and _2 + _3 = 5.
         #expect(r.stdout.hasSuffix("[8001] 16000\n[8002] 5\n"))
-        #expect(r.peakMegabytes < 400, "peak memory \(r.peakMegabytes) MB")
+        #expect(r.peakMegabytes < 150, "peak memory \(r.peakMegabytes) MB")
     }
 
     /// 6,000 piped cells that each define a name. Each cell kept a snapshot of every global for
     /// `:undo`: 5,000 such cells took 1.4 GB, 10,000 took 5.5 GB. `:undo` now keeps the last 100
-    /// (5,000 cells: about 110 MB in a debug build).
+    /// (6,000 cells: about 100 MB in a debug build).
     @Test func replMemoryWithDefinitionsGrowsLinearly() throws {
         let dir = try TemporaryDirectory()
         try dir.write((0..<6000).map { "let v\($0) = \($0)\n" }.joined() + "v5999 + v1\n", to: "lets.txt")
@@ -66,6 +65,6 @@ import TestSupport
                                        directory: dir.path, seconds: 120, addressSpace: 6 << 30)
         #expect(r.status == 0, "\(r.stderr.prefix(300))")
         #expect(r.stdout.hasSuffix("[6001] 6000\n"))  // 5999 + 1
-        #expect(r.peakMegabytes < 500, "peak memory \(r.peakMegabytes) MB")
+        #expect(r.peakMegabytes < 250, "peak memory \(r.peakMegabytes) MB")
     }
 }
