@@ -15,25 +15,28 @@ struct PipedRepl {
         repl.session.outputColor = terminal.outputColor
         var failed = false
         var buffer = ""
-        var first = true
+        // Errors name the input's lines (`<stdin>:12:5`): the line read last, and the line
+        // the cell in the buffer starts on.
+        var lineNumber = 0, cellLine = 1
         while var line = readLine(strippingNewline: true) {
+            lineNumber += 1
             // A byte-order mark before the first cell is dropped, as at the start of a file.
-            if first, line.unicodeScalars.first == "\u{FEFF}" { line = String(line.unicodeScalars.dropFirst()) }
-            first = false
+            if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" { line = String(line.unicodeScalars.dropFirst()) }
+            if buffer.isEmpty { cellLine = lineNumber }
             buffer += buffer.isEmpty ? line : "\n" + line
             if ReplSession.needsMoreInput(buffer) { continue }
-            failed = submit(buffer, to: repl) || failed
+            failed = submit(buffer, line: cellLine, to: repl) || failed
             buffer = ""
             if repl.wantsToQuit { break }
         }
-        if !buffer.isEmpty { failed = submit(buffer, to: repl) || failed }
+        if !buffer.isEmpty { failed = submit(buffer, line: cellLine, to: repl) || failed }
         terminal.flushOutput()
         return failed ? 1 : 0
     }
 
-    /// Runs one cell; returns true when it failed.
-    private func submit(_ text: String, to repl: ReplSession) -> Bool {
-        let outcome = repl.submit(text)
+    /// Runs the cell that starts on input line `line`; returns true when it failed.
+    private func submit(_ text: String, line: Int, to repl: ReplSession) -> Bool {
+        let outcome = repl.submit(text, source: "<stdin>", line: line)
         if outcome.failed { terminal.error(outcome.text) } else { terminal.write(outcome.text) }
         return outcome.failed
     }

@@ -199,6 +199,10 @@ import Testing
             }
         }
         #expect(EditDistance.suggestion(for: "revnue", among: ["costs", "revenue", "revenues"]) == "revenue")
+        // A suggestion keeps a letter of the name: `y` was "did you mean 'P'?"; `x` may be `xs`.
+        #expect(EditDistance.suggestion(for: "y", among: ["P", "a"]) == nil)
+        #expect(EditDistance.suggestion(for: "x", among: ["P", "xs"]) == "xs")
+        #expect(EditDistance.suggestion(for: "ab", among: ["cd", "ac"]) == "ac")
         // Two names of 200,001 characters, each one edit from it: the alphabetically first wins.
         let long = String(repeating: "ab", count: 100_000)
         let started = DispatchTime.now().uptimeNanoseconds

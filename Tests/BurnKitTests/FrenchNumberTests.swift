@@ -318,11 +318,11 @@ func french(_ text: String) -> String {
             hundredths, unit in
             let session = Session()
             try session.run(source: "locale fr")
-            let value = try session.evaluate("\(hundredths / 100),\(String(format2(hundredths % 100))) \(unit)")
+            let value = try session.evaluate("\(hundredths / 100),\(format2(hundredths % 100)) \(unit!)")
             let text = session.format(value)
             let back = try session.evaluate(text)
             let x = decimalValue(hundredths, 2)
-            #expect(close(numberIn(value) ?? .nan, x), "\(x) \(unit) is \(text)")
+            #expect(close(numberIn(value) ?? .nan, x), "\(x) \(unit!) is \(text)")
             // 4 significant digits (whole units kept) below 1M, 4 with `M` from 1M up.
             let tolerance = x >= 1e6 ? 5.0001e-4 * x : max(5.0001e-4 * x, 0.005)
             #expect(abs((numberIn(back) ?? .nan) - x) <= tolerance, "\(x) \(unit) printed \(text), read back \(back)")

@@ -51,6 +51,18 @@ struct CommandLineTests {
         #expect(r.status == 1)
     }
 
+    /// Errors of piped cells point at the input's lines: `<cell N>` named the number the next
+    /// cell would take, the same for every failed cell in a row, and led nowhere in the input.
+    @Test func pipedErrorsNameTheInputLine() throws {
+        let input = "1 + 1\nlet x = 2\n\nx + nope\nfn f(a) = {\n  a +\n  zz\n}\nx\n"
+        let r = try BurnBinary.run([], input: input)
+        #expect(r.stdout == "[1] 2\n[3] 2\n")
+        #expect(r.stderr.contains(" --> <stdin>:4:5\n  |\n4 | x + nope\n"), "\(r.stderr)")
+        #expect(r.stderr.contains(" --> <stdin>:7:3\n  |\n7 |   zz\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("<cell"))
+        #expect(r.status == 1)
+    }
+
     @Test func pipedSessionWithoutErrorsExitsZero() throws {
         let r = try BurnBinary.run([], input: "1 + 1\n")
         #expect(r.stdout == "[1] 2\n")

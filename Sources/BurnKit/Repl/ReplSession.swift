@@ -60,12 +60,20 @@ public final class ReplSession {
         Parser.needsMoreInput(text)
     }
 
-    /// Runs one cell (source or `:command`) and returns what it printed.
+    /// Runs one cell (source or `:command`) and returns what it printed. Its errors point at
+    /// `<cell N>` (the number the cell takes if it succeeds).
     public func submit(_ text: String) -> Outcome {
+        submit(text, source: "<cell \(nextCell)>", line: 1)
+    }
+
+    /// Runs one cell read from a stream, whose errors point at the stream's lines: piped input
+    /// (`<stdin>`, the cell starting on line `line`), where cell numbers would not lead back
+    /// to the input.
+    public func submit(_ text: String, source name: String, line: Int) -> Outcome {
         let trimmed = text.trimmingSpaces().trimmingTrailingNewlines().trimmingSpaces()
         if trimmed.isEmpty { return Outcome(text: "", failed: false) }
         if trimmed.hasPrefix(":") { return command(trimmed) }
-        return runCell([Piece(name: "<cell \(nextCell)>", text: text)], recordedAs: text)
+        return runCell([Piece(name: name, text: text, firstLine: line)], recordedAs: text)
     }
 
     // MARK: - Cells

@@ -44,9 +44,10 @@ enum EditDistance {
         return min(above[y.count], far)
     }
 
-    /// The closest candidate within a distance that grows with the name's length, if any (the
-    /// first in alphabetical order among equally close ones). A stop asked while a long list
-    /// is searched (an interruption, the deadline) ends the search with no suggestion.
+    /// The closest candidate within a distance that grows with the name's length and that keeps
+    /// a letter, if any (the first in alphabetical order among equally close ones). A stop
+    /// asked while a long list is searched (an interruption, the deadline) ends the search with
+    /// no suggestion.
     static func suggestion(for name: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, name.count / 3))
         let x = Array(name.lowercased())
@@ -56,7 +57,8 @@ enum EditDistance {
             // The length alone rules most candidates out, without a table.
             guard abs(candidate.count - x.count) <= limit else { continue }
             let d = distance(x, Array(candidate.lowercased()), atMost: limit)
-            guard d <= limit else { continue }
+            // Replacing every letter (`y` for `P`) is no help.
+            guard d <= limit, d < max(x.count, candidate.count) else { continue }
             if let b = best, d > b.distance || (d == b.distance && candidate >= b.name) { continue }
             best = (candidate, d)
         }

@@ -488,12 +488,26 @@ final class Evaluator {
             guard draws.countBelowZero > 0 else { return }
             throw ModelError(.invalid, "\(name(key, full: true)) is below zero in some draws, but \(metric) is never negative",
                              hint: "check the ranges it comes from (`explain` shows them): a growth range reaching below "
-                                 + "-100%, or a loss larger than the revenue in some draws, gives such values")
+                                 + "-100%, or a loss larger than the revenue in some draws, gives such values",
+                             notes: ruleNote(key, how))
         }
         guard q.value < 0 else { return }
         throw ModelError(.invalid, "\(name(key, full: true)) comes out at \(Format.brief(q)), but \(metric) is never negative",
                          hint: "check the facts it comes from (`explain` shows them): a loss larger than the revenue, "
-                             + "or a rate below -100%, gives such a value")
+                             + "or a rate below -100%, gives such a value",
+                         notes: ruleNote(key, how))
+    }
+
+    /// Where the rule that gave a cell is written: the error is met at the question that reads
+    /// the cell, often far below the rule that made it negative.
+    private func ruleNote(_ key: CellKey, _ how: How) -> [ModelError.Note] {
+        let index: Int
+        switch how {
+        case .rule(let i), .ruleAndCommitments(let i, _): index = i
+        default: return []
+        }
+        guard let rule = model.companyList[Int(key.company)].rules[Int(key.metric)]?[index], let at = rule.at else { return [] }
+        return [ModelError.Note("\(name(key, full: true)) comes from the rule written here", at: at)]
     }
 
     func resetInputs() {
