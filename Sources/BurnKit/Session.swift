@@ -65,6 +65,22 @@ public final class Session {
         set { interpreter.runtime.limits = newValue }
     }
 
+    /// Bytes of ranges' draws (`1 to 2`, `lognormal(a, b)`) kept between reads; past it, the
+    /// ranges read longest ago are let go and drawn again when read, with the same bits, so
+    /// answers never change with it, only time and memory. Sessions share one budget of
+    /// 128 MB (`HeldDraws.defaultBudget`) until this is set, which gives the session a budget
+    /// of its own, for the ranges drawn from then on.
+    public var heldDrawMemory: Int {
+        get { interpreter.heldDraws.budget }
+        set {
+            guard interpreter.heldDraws !== HeldDraws.shared else {
+                interpreter.heldDraws = HeldDraws(budget: max(0, newValue))
+                return
+            }
+            interpreter.heldDraws.budget = max(0, newValue)
+        }
+    }
+
     /// Which directories `import`, `export` and notebooks may touch. None by default.
     public var files: FileAccess {
         get { interpreter.files }

@@ -144,6 +144,36 @@ import Testing
         try Self.stillWorks(session)
     }
 
+    /// A host gives a session its own budget of held draws; the answers are the same bits
+    /// whatever it is (a session holding nothing draws each range again at each read).
+    @Test func aSessionCanHoldDrawsWithinABudgetOfItsOwn() throws {
+        let shared = Session(), own = Session()
+        #expect(shared.heldDrawMemory == HeldDraws.defaultBudget)
+        own.heldDrawMemory = 0
+        #expect(own.heldDrawMemory == 0)
+        #expect(shared.heldDrawMemory == HeldDraws.defaultBudget)  // the shared budget is untouched
+        #expect(own.interpreter.heldDraws !== HeldDraws.shared)
+        let model = """
+            samples 2000
+            company A
+            revenue[2024] = 1B
+            loss[2024] = 1B to 2B
+            cash[2024] = 3B
+            revenue grows 20% to 60% per year
+            costs grow 5% per year
+            """
+        try shared.run(source: model)
+        try own.run(source: model)
+        for question in ["mean(A.costs[2030])", "P(A.breakeven <= 2028)", "percentile(A.cash[2030], 10)", "A.runs_out"] {
+            #expect(shared.format(try shared.evaluate(question)) == own.format(try own.evaluate(question)), "\(question)")
+        }
+        // Nothing beyond what the last question pinned (its ranges, held until the next one).
+        #expect(own.interpreter.heldDraws.bytes <= 2 * 2000 * 8)
+        #expect(own.interpreter.heldDraws.redrawn > 0)
+        own.heldDrawMemory = 1 << 20  // the session's own budget, changed in place
+        #expect(own.interpreter.heldDraws.budget == 1 << 20 && HeldDraws.shared.budget == HeldDraws.defaultBudget)
+    }
+
     @Test func memoryBudget() throws {
         let session = Session()
         // 800 KB: room for 100,000 draws.
