@@ -1,5 +1,6 @@
 // DrawRecipeTests: ranges kept as recipes and drawn again when read give the bits drawing them
 // once gave, move the generator as drawing does, and hold no more than their budget.
+import Synchronization
 import Testing
 @testable import BurnKit
 @testable import BurnModel
@@ -116,6 +117,73 @@ import Testing
         }
         kept.removeAll()
         #expect(held.bytes == 0)
+    }
+
+    /// Ranges made while the budget has room wait: the first read of any draws them all at
+    /// once (shared out between the cores), each with its own values; a range let go unread is
+    /// never drawn and gives its room back.
+    @Test func pendingRecipesAreDrawnTogetherAtTheFirstRead() {
+        let held = HeldDraws(budget: 1 << 20)
+        let calls = Mutex(0)
+        func recipe(_ i: Int) -> DrawRecipe {
+            DrawRecipe(count: 100, held: held) {
+                calls.withLock { $0 += 1 }
+                return (0..<100).map { Double(i * 1_000 + $0) }
+            }
+        }
+        var recipes = (0..<200).map(recipe)
+        for r in recipes { held.holdLater(r) }
+        #expect(held.bytes == 200 * 800 && calls.withLock { $0 } == 0)
+        #expect(held.hasRoom(for: (1 << 17) - 200 * 100) && !held.hasRoom(for: (1 << 17) - 200 * 100 + 1))
+        recipes.remove(at: 7)  // let go unread
+        #expect(held.bytes == 199 * 800)
+        #expect(recipes[150].values.first == 151_000)
+        #expect(calls.withLock { $0 } == 199)
+        for (i, r) in recipes.enumerated() {
+            let n = i < 7 ? i : i + 1
+            #expect(r.values == (0..<100).map { Double(n * 1_000 + $0) })
+        }
+        #expect(calls.withLock { $0 } == 199 && held.redrawn == 0 && held.bytes == 199 * 800)
+        recipes.removeAll()
+        #expect(held.bytes == 0)
+    }
+
+    /// A stop asked (an interrupt, the deadline) while pending ranges are drawn leaves the rest
+    /// pending, their room kept, for the next read.
+    @Test func aStopLeavesTheRestPending() {
+        let held = HeldDraws(budget: 1 << 24)
+        let calls = Mutex(0)
+        let recipes = (0..<(3 * HeldDraws.pendingGroup)).map { i in
+            DrawRecipe(count: 10, held: held) {
+                calls.withLock { $0 += 1 }
+                return [Double](repeating: Double(i), count: 10)
+            }
+        }
+        for r in recipes { held.holdLater(r) }
+        let monitor = Monitor()
+        monitor.shouldStop = { true }
+        let saved = KernelWatch.install(monitor)
+        #expect(recipes[0].values == [Double](repeating: 0, count: 10))
+        KernelWatch.restore(saved)
+        #expect(calls.withLock { $0 } == HeldDraws.pendingGroup)  // one group, then the stop
+        #expect(held.bytes == recipes.count * 80)
+        #expect(recipes.last!.values == [Double](repeating: Double(recipes.count - 1), count: 10))
+        #expect(calls.withLock { $0 } == recipes.count)
+        #expect(recipes.allSatisfy { $0.values.count == 10 } && held.redrawn == 0)
+    }
+
+    /// The ranges of a session read in another order than they were made: the same bits as a
+    /// session that draws each one alone when read.
+    @Test func rangesReadInAnyOrderKeepTheirBits() throws {
+        let pending = Session(), alone = Session()
+        alone.interpreter.heldDraws = HeldDraws(budget: 0)
+        let names = (0..<40).map { "r\($0)" }
+        for session in [pending, alone] {
+            try session.run(source: "samples 5000\n" + names.enumerated().map { "let \($1) = \($0 + 1) to \($0 + 9)" }.joined(separator: "\n"))
+        }
+        for name in names.reversed() {
+            #expect(try draws(pending, name).map(\.bitPattern) == (try draws(alone, name)).map(\.bitPattern), "\(name)")
+        }
     }
 
     private func draws(_ session: Session, _ source: String) throws -> [Double] {

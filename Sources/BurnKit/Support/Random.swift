@@ -105,7 +105,7 @@ struct Random: Sendable {
     /// its range owns.
     @inline(__always)
     private static func inPieces(_ pairs: Int, _ body: (Range<Int>) -> Void) {
-        guard pairs >= pairsToSplit, Parallel.threads > 1 else { return body(0..<pairs) }
+        guard pairs >= pairsToSplit, Parallel.threads > 1, !Parallel.isInside else { return body(0..<pairs) }
         let pieces = (pairs + pairsPerPiece - 1) / pairsPerPiece
         withoutActuallyEscaping(body) { body in
             let shared = SharedBody(body)

@@ -52,9 +52,10 @@ extension Interpreter {
     }
 
     /// `draw90(a, b)` as draws that can be drawn again (a `DrawRecipe` from the generator's
-    /// state now) when none can be infinite: held at once while the held draws have room,
-    /// else drawn when first read, the generator moved on as if they were drawn. Otherwise
-    /// the draws themselves, not yet checked for infinities.
+    /// state now) when none can be infinite, drawn when first read, the generator moved on as
+    /// if they were drawn: with the other ranges made since, shared out between the cores,
+    /// while the held draws have room. Otherwise the draws themselves, not yet checked for
+    /// infinities.
     func draws90(_ a: Double, _ b: Double) -> Draws {
         let distribution = Draw90(a, b), n = sampleCount, start = rng
         guard distribution.alwaysFinite else { return Draws(distribution.draw(n, from: &rng)) }
@@ -62,11 +63,8 @@ extension Interpreter {
             var generator = start
             return distribution.draw(n, from: &generator)
         }
-        if heldDraws.hasRoom(for: n) {
-            heldDraws.hold(distribution.draw(n, from: &rng), for: recipe)
-        } else {
-            rng.skipNormals(n)
-        }
+        if heldDraws.hasRoom(for: n) { heldDraws.holdLater(recipe) }
+        rng.skipNormals(n)
         return Draws(recipe)
     }
 }
