@@ -99,9 +99,11 @@ public final class HeldDraws: Sendable {
         }
     }
 
-    /// Recipes drawn in one go, at most: between two groups the calling thread looks for a stop
-    /// asked (an interrupt, the deadline).
+    /// Recipes drawn in one go, at most, and the draws after which a group ends (about 30 ms
+    /// of work): between two groups the calling thread looks for a stop asked (an interrupt,
+    /// the deadline).
     static let pendingGroup = 64
+    static let pendingGroupDraws = 1 << 20
 
     /// `recipe`'s draws, drawn again if they are not held. Drawn under the lock: two threads
     /// asking for the same draws draw them once (drawing 10,000 takes about 0.2 ms).
@@ -130,13 +132,18 @@ public final class HeldDraws: Sendable {
     /// it took a reference to, for the caller to let go of after the lock.
     private static func drawPending(_ state: inout State, first: DrawRecipe) -> [DrawRecipe] {
         let waiting = state.pending.values.sorted { $0.place < $1.place }
-        var recipes = [first] + waiting.compactMap { $0.recipe }.filter { $0 !== first }
+        let recipes = [first] + waiting.compactMap { $0.recipe }.filter { $0 !== first }
         for entry in waiting { state.bytes -= entry.bytes }
         state.pending.removeAll()
         var done = 0
         while done < recipes.count {
             if done > 0, KernelWatch.shouldStop() { break }
-            let group = Array(recipes[done..<min(recipes.count, done + pendingGroup)])
+            var end = done + 1, draws = recipes[done].count
+            while end < min(recipes.count, done + pendingGroup), draws < pendingGroupDraws {
+                draws += recipes[end].count
+                end += 1
+            }
+            let group = Array(recipes[done..<end])
             let drawn = UnsafeMutableBufferPointer<[Double]>.allocate(capacity: group.count)
             drawn.initialize(repeating: [])
             Parallel.ranges(group.count, minimum: 2) { range in
