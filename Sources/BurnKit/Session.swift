@@ -22,7 +22,9 @@ import BurnModel
 /// Sessions share nothing mutable: several sessions may run on several threads at once, each
 /// with its own model, random stream and limits, and give the same answers as one by one.
 /// `interruptFlag` is the one exception by design: it may be set from any thread (or a signal
-/// handler) while the session evaluates.
+/// handler) while the session evaluates. On two cores or more, the draws of ranges (`1 to 2`)
+/// are made on a thread of BurnKit's own from the moment a statement writes them, while the
+/// session goes on (see `heldDrawMemory`); no host closure runs there.
 public final class Session {
     let interpreter = Interpreter()
     // The host's closures, kept with their `@Sendable` type (the interpreter holds plain

@@ -119,57 +119,57 @@ import Testing
         #expect(held.bytes == 0)
     }
 
-    /// Ranges made while the budget has room wait: the first read of any draws them all at
-    /// once (shared out between the cores), each with its own values; a range let go unread is
+    /// Ranges made while the budget has room wait to be drawn: by a reader (here, with no
+    /// helper thread), each when first read, with its own values; a range let go unread is
     /// never drawn and gives its room back.
-    @Test func pendingRecipesAreDrawnTogetherAtTheFirstRead() {
-        let held = HeldDraws(budget: 1 << 20)
-        let calls = Mutex(0)
-        func recipe(_ i: Int) -> DrawRecipe {
-            DrawRecipe(count: 100, held: held) {
-                calls.withLock { $0 += 1 }
-                return (0..<100).map { Double(i * 1_000 + $0) }
+    @Test func pendingRecipesAreDrawnWhenRead() {
+        let held = HeldDraws(budget: 1 << 22, helps: false)
+        let calls = Calls(200)
+        var recipes = (0..<200).map { i in
+            DrawRecipe(count: 1_000, held: held) {
+                calls.counts.withLock { $0[i] += 1 }
+                return (0..<1_000).map { Double(i * 10_000 + $0) }
             }
         }
-        var recipes = (0..<200).map(recipe)
         for r in recipes { held.holdLater(r) }
-        #expect(held.bytes == 200 * 800 && calls.withLock { $0 } == 0)
-        #expect(held.hasRoom(for: (1 << 17) - 200 * 100) && !held.hasRoom(for: (1 << 17) - 200 * 100 + 1))
+        #expect(held.bytes == 200 * 8_000 && calls.counts.withLock { $0.reduce(0, +) } == 0)
+        #expect(held.hasRoom(for: (1 << 19) - 200 * 1_000) && !held.hasRoom(for: (1 << 19) - 200 * 1_000 + 1))
         recipes.remove(at: 7)  // let go unread
-        #expect(held.bytes == 199 * 800)
-        #expect(recipes[150].values.first == 151_000)
-        #expect(calls.withLock { $0 } == 199)
+        #expect(held.bytes == 199 * 8_000)
+        #expect(recipes[150].values.first == Double(151 * 10_000))
+        #expect(calls.counts.withLock { $0.reduce(0, +) } == 1)
         for (i, r) in recipes.enumerated() {
             let n = i < 7 ? i : i + 1
-            #expect(r.values == (0..<100).map { Double(n * 1_000 + $0) })
+            #expect(r.values == (0..<1_000).map { Double(n * 10_000 + $0) })
         }
-        #expect(calls.withLock { $0 } == 199 && held.redrawn == 0 && held.bytes == 199 * 800)
+        let counts = calls.counts.withLock { $0 }
+        #expect(counts[7] == 0 && counts.enumerated().allSatisfy { $0.offset == 7 || $0.element == 1 })
+        #expect(held.redrawn == 0 && held.bytes == 199 * 8_000 && held.settled)
         recipes.removeAll()
         #expect(held.bytes == 0)
     }
 
-    /// A stop asked (an interrupt, the deadline) while pending ranges are drawn leaves the rest
-    /// pending, their room kept, for the next read.
-    @Test func aStopLeavesTheRestPending() {
-        let held = HeldDraws(budget: 1 << 24)
-        let calls = Mutex(0)
-        let recipes = (0..<(3 * HeldDraws.pendingGroup)).map { i in
-            DrawRecipe(count: 10, held: held) {
-                calls.withLock { $0 += 1 }
-                return [Double](repeating: Double(i), count: 10)
+    /// With the helper thread, which draws pending ranges from the first made while readers
+    /// read them in any order (and draw the next pending one rather than wait for one being
+    /// drawn): each range is drawn exactly once, with its own values.
+    @Test(arguments: [0, 1, 2])
+    func pendingRecipesAreEachDrawnOnceByTheHelperOrTheReaders(order: Int) async throws {
+        let held = HeldDraws(budget: 1 << 24, helps: true)
+        let calls = Calls(300)
+        var recipes = (0..<300).map { i in
+            DrawRecipe(count: 2_000, held: held) {
+                calls.counts.withLock { $0[i] += 1 }
+                return (0..<2_000).map { Double(i * 10_000 + $0) }
             }
         }
         for r in recipes { held.holdLater(r) }
-        let monitor = Monitor()
-        monitor.shouldStop = { true }
-        let saved = KernelWatch.install(monitor)
-        #expect(recipes[0].values == [Double](repeating: 0, count: 10))
-        KernelWatch.restore(saved)
-        #expect(calls.withLock { $0 } == HeldDraws.pendingGroup)  // one group, then the stop
-        #expect(held.bytes == recipes.count * 80)
-        #expect(recipes.last!.values == [Double](repeating: Double(recipes.count - 1), count: 10))
-        #expect(calls.withLock { $0 } == recipes.count)
-        #expect(recipes.allSatisfy { $0.values.count == 10 } && held.redrawn == 0)
+        let indices = [Array(0..<300), Array((0..<300).reversed()), (0..<300).map { ($0 * 7) % 300 }][order]
+        for i in indices { #expect(recipes[i].values == (0..<2_000).map { Double(i * 10_000 + $0) }) }
+        while !held.settled { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(calls.counts.withLock { $0 }.allSatisfy { $0 == 1 })
+        #expect(held.redrawn == 0 && held.bytes == 300 * 16_000)
+        recipes.removeAll()
+        #expect(held.bytes == 0)
     }
 
     /// The ranges of a session read in another order than they were made: the same bits as a
@@ -198,4 +198,10 @@ import Testing
         guard case .value(let q) = cell, let draws = q.draws else { return [] }
         return draws.values.map(\.bitPattern)
     }
+}
+
+/// How many times each recipe drew, from any thread (a class, so that the closures share it).
+private final class Calls: Sendable {
+    let counts: Mutex<[Int]>
+    init(_ n: Int) { counts = Mutex([Int](repeating: 0, count: n)) }
 }
