@@ -19,6 +19,7 @@ public final class DrawRecipe: Sendable {
         self.count = count
         self.held = held
         self.draw = draw
+        held.made(self)
     }
 
     /// The draws: held if read lately, else drawn again (and held).

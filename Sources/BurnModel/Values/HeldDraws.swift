@@ -39,6 +39,19 @@ public final class HeldDraws: Sendable {
         var bytes = 0
         /// Draws made again after they were let go (for the tests and the benchmark notes).
         var redrawn = 0
+        /// Every recipe made, in order, and each one's place: a reader of one that is not held
+        /// has the helper draw the ones made after it ahead (a portfolio past the budget reads
+        /// its companies' ranges in the order they were written).
+        var made: [Made] = []
+        var places: [ObjectIdentifier: Int] = [:]
+        /// The places read from and up to which recipes were last put to draw ahead.
+        var aheadStart = 0
+        var aheadEnd = 0
+    }
+
+    /// A recipe made, held weakly.
+    private struct Made {
+        weak var recipe: DrawRecipe?
     }
 
     /// A recipe waiting to be drawn, held weakly: one that is let go unread is never drawn.
@@ -82,6 +95,25 @@ public final class HeldDraws: Sendable {
         state.withLock { HeldDraws.insert(&$0, ObjectIdentifier(recipe), values) }
     }
 
+    /// Notes a recipe just made, in the order they are made (see `State.made`).
+    func made(_ recipe: DrawRecipe) {
+        let alive = state.withLock { state -> [DrawRecipe] in
+            var alive: [DrawRecipe] = []
+            // The places of recipes gone: dropped once they are most of the list.
+            if state.made.count > 64, state.places.count * 2 < state.made.count {
+                alive = state.made.compactMap(\.recipe)
+                state.made = alive.map { Made(recipe: $0) }
+                state.places = Dictionary(uniqueKeysWithValues: alive.enumerated().map { (ObjectIdentifier($1), $0) })
+                (state.aheadStart, state.aheadEnd) = (0, 0)
+            }
+            state.places[ObjectIdentifier(recipe)] = state.made.count
+            state.made.append(Made(recipe: recipe))
+            return alive
+        }
+        // Let go of after the lock (see `readAhead`).
+        withExtendedLifetime(alive) {}
+    }
+
     /// Keeps room for `recipe`'s draws, drawn on the helper thread from now on (while the
     /// script goes on: a portfolio's statements are read meanwhile), or by the first reader.
     public func holdLater(_ recipe: DrawRecipe) {
@@ -114,17 +146,19 @@ public final class HeldDraws: Sendable {
     /// thread is drawing is waited for, so draws are never made twice at once.
     func values(of recipe: DrawRecipe) -> [Double] {
         let id = ObjectIdentifier(recipe)
+        // Recipes put to draw ahead, let go of after the lock (see `readAhead`).
+        var ahead: [DrawRecipe] = []
+        defer { withExtendedLifetime(ahead) {} }
         while true {
             let read = state.withLock { state -> Read in
                 if let values = state.held[id] { return .held(values) }
                 if state.drawing.contains(id) { return .wait }
                 state.drawing.insert(id)
-                guard let entry = state.pending.removeValue(forKey: id) else {
-                    return .draw(pending: nil, startHelper: false)
-                }
+                let entry = state.pending.removeValue(forKey: id)
+                if helps { ahead = HeldDraws.readAhead(&state, after: id) }
                 let startHelper = !state.helping && !state.pending.isEmpty && helps
                 if startHelper { state.helping = true }
-                return .draw(pending: entry.bytes, startHelper: startHelper)
+                return .draw(pending: entry?.bytes, startHelper: startHelper)
             }
             switch read {
             case .held(let values):
@@ -151,10 +185,36 @@ public final class HeldDraws: Sendable {
         }
     }
 
+    /// Puts the recipes made after `id` to draw ahead, an eighth of the budget beyond the
+    /// place read, once the reader has come halfway through what was put ahead last; the
+    /// oldest held draws make room (the held bytes may pass the budget by that eighth while
+    /// none is left to let go). Returns the recipes it took a reference to, for the caller to
+    /// let go of after the lock (the last reference to one may be ours, and its `deinit`
+    /// takes the lock).
+    private static func readAhead(_ state: inout State, after id: ObjectIdentifier) -> [DrawRecipe] {
+        guard let place = state.places[id], place >= (state.aheadStart + state.aheadEnd) / 2 else { return [] }
+        var room = state.budget / 8, next = place + 1, taken: [DrawRecipe] = []
+        while next < state.made.count, room > 0 {
+            guard let recipe = state.made[next].recipe else { next += 1; continue }
+            taken.append(recipe)
+            let rid = ObjectIdentifier(recipe), bytes = recipe.count * MemoryLayout<Double>.stride
+            room -= bytes
+            next += 1
+            if state.held[rid] != nil || state.pending[rid] != nil || state.drawing.contains(rid) { continue }
+            state.pending[rid] = Pending(recipe: recipe, bytes: bytes)
+            state.pendingOrder.append(rid)
+            state.bytes += bytes
+        }
+        (state.aheadStart, state.aheadEnd) = (place, next)
+        trim(&state, keeping: nil)
+        return taken
+    }
+
     /// Lets go of a recipe's draws (the recipe is gone).
     func forget(_ recipe: DrawRecipe) {
         state.withLock { state in
             let id = ObjectIdentifier(recipe)
+            state.places.removeValue(forKey: id)
             if let entry = state.pending.removeValue(forKey: id) { state.bytes -= entry.bytes }
             // The places of recipes gone: dropped once they are most of the list.
             if !state.helping, state.pendingOrder.count > 4 * state.pending.count + 64 {
