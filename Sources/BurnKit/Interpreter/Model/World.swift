@@ -154,7 +154,10 @@ final class World {
     /// Whether `breakeven` or `runs_out` (`which`) is `< year`, `<= year` or `== year`, searching
     /// only as far as that: a boolean, or for an uncertain model a condition per draw.
     func yearBy(_ company: String, _ which: String, _ op: BinaryOp, _ year: Int, at span: Span) throws -> Value {
-        let last = op == .less ? year - 1 : year
+        // Never past the horizon: a draw with no year through it counts as later than every
+        // year, so `<= 2124` and `> 2124` must see the same search (a search to 2124 counted the
+        // years after 2100 in one and not the other: 100.6% between them).
+        let last = min(op == .less ? year - 1 : year, Model.horizon)
         let metric = which == "breakeven" ? "operating_income" : "cash"
         func holds(_ y: Double) -> Bool { op == .equal ? y == Double(year) : y <= Double(last) }
         do {
