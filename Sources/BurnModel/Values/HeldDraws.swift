@@ -1,8 +1,9 @@
 // HeldDraws: the draws of the recipes read lately, within a budget of bytes, and the ranges
 // waiting to be drawn. A portfolio makes a thousand ranges one statement at a time, each too
 // small to share out between the cores well (drawing them as they were written kept 1.25
-// cores busy): they wait, and from the first read on a second thread draws them, from the
-// last made, while the reading thread draws what it reads next and works the model out.
+// cores busy): they wait, and a second thread draws them in the order they were made while
+// the script goes on; a reader draws what that thread has not reached. Past the budget, a
+// read has it draw the ranges made next, ahead of the reader.
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)

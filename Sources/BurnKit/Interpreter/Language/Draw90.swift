@@ -52,10 +52,9 @@ extension Interpreter {
     }
 
     /// `draw90(a, b)` as draws that can be drawn again (a `DrawRecipe` from the generator's
-    /// state now) when none can be infinite, drawn when first read, the generator moved on as
-    /// if they were drawn: with the other ranges made since, shared out between the cores,
-    /// while the held draws have room. Otherwise the draws themselves, not yet checked for
-    /// infinities.
+    /// state now) when none can be infinite, the generator moved on as if they were drawn:
+    /// drawn on the held draws' helper thread while they have room, else when first read.
+    /// Otherwise the draws themselves, not yet checked for infinities.
     func draws90(_ a: Double, _ b: Double) -> Draws {
         let distribution = Draw90(a, b), n = sampleCount, start = rng
         guard distribution.alwaysFinite else { return Draws(distribution.draw(n, from: &rng)) }
