@@ -55,6 +55,63 @@ import Testing
         expectSameBits(try draws(session, "uniform(2, 3)"), slow.uniforms(count, from: 2, to: 3), "uniform")
     }
 
+    /// Uniforms drawn in pieces on several threads, each piece from a jumped generator, are
+    /// the reference's draw for draw, and leave the generator where the reference leaves it.
+    @Test(arguments: seeds)
+    func uniformsHaveTheReferenceBits(seed: UInt64) {
+        for count in [1, 65_535, 65_536, 65_537, 300_001] {
+            var fast = Random(seed: seed), slow = ReferenceRandom(seed: seed)
+            expectSameBits(fast.uniforms(count, from: -2, to: 3), slow.uniforms(count, from: -2, to: 3), "uniforms \(count)")
+            #expect(fast.next() == slow.next(), "after \(count) uniforms")
+        }
+    }
+
+    /// A million normals (and one): pieces of uneven length, and the odd draw after them.
+    @Test func aMillionNormalsHaveTheReferenceBits() {
+        var fast = Random(seed: 11), slow = ReferenceRandom(seed: 11)
+        expectSameBits(fast.normals(1_000_001), slow.normals(1_000_001), "normals 1,000,001")
+        #expect(fast.next() == slow.next())
+    }
+
+    /// A jump of n steps leaves the generator where n steps do: below the jump's threshold
+    /// (stepping), at it and above it (the polynomial).
+    @Test func aJumpLandsWhereSteppingDoes() {
+        for n in [0, 1, 2, 255, 256, Random.stepsWorthAJump - 1, Random.stepsWorthAJump, Random.stepsWorthAJump + 1, 1_000_003] {
+            let start = Random(seed: UInt64(n) &+ 5)
+            var stepped = start
+            for _ in 0..<n { _ = stepped.next() }
+            var jumped = start.jumped(by: n)
+            #expect(jumped.state == stepped.state, "jump of \(n)")
+            #expect(jumped.next() == stepped.next())
+        }
+    }
+
+    /// Skipping n normals (a range held to be drawn later) leaves the generator where
+    /// drawing them does, for counts whose skip is stepped and whose skip is jumped.
+    @Test func skippingNormalsLandsWhereDrawingThemDoes() {
+        for n in [0, 1, 2, 3, 131_071, 131_072, 262_145] {
+            var skipped = Random(seed: 3), drawn = ReferenceRandom(seed: 3)
+            skipped.skipNormals(n)
+            _ = drawn.normals(n)
+            #expect(skipped.next() == drawn.next(), "skip \(n)")
+        }
+    }
+
+    /// The step's characteristic polynomial found by Berlekamp-Massey is the generator's:
+    /// x^(2^256 - 1) = 1 modulo it (the period), checked as x^(2^256) = x by squaring.
+    @Test func theStepPolynomialHasTheGeneratorsPeriod() {
+        let low = Random.stepPolynomial
+        var x = Polynomial256()
+        x.setBit(1)
+        var r = x
+        for _ in 0..<256 { r = r.times(r, modulo: low) }
+        #expect(r == x)
+        // And not a smaller period of the form 2^k - 1 dividing it (k = 128, 64 would be).
+        var half = x
+        for _ in 0..<128 { half = half.times(half, modulo: low) }
+        #expect(half != x)
+    }
+
     /// glibc's sincos against sin and cos, bit for bit, on the angles Box–Muller makes (2π u
     /// for u from the generator) and on edge cases.
     @Test func sincosHasTheBitsOfSinAndCos() {

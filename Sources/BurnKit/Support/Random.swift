@@ -3,7 +3,6 @@
 
 import BurnModel
 import CMath
-import Dispatch
 
 struct Random: Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)
@@ -19,6 +18,12 @@ struct Random: Sendable {
         }
         s = (next(), next(), next(), next())
     }
+
+    /// A generator in the given state (see `RandomJump`).
+    init(state: (UInt64, UInt64, UInt64, UInt64)) { s = state }
+
+    /// The four words of the state.
+    var state: (UInt64, UInt64, UInt64, UInt64) { s }
 
     private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
@@ -39,7 +44,7 @@ struct Random: Sendable {
 
     /// Moves on as drawing `count` normals does (`normals(count)`), without drawing them.
     mutating func skipNormals(_ count: Int) {
-        for _ in 0..<(count + 1) / 2 * 2 { _ = next() }
+        self = jumped(by: (count + 1) / 2 * 2)
     }
 
     /// A bound on the size of a normal `normals` draws: its uniforms are at least 2⁻⁵³ from
@@ -48,71 +53,82 @@ struct Random: Sendable {
 
     /// `count` draws uniform in [lo, hi).
     mutating func uniforms(_ count: Int, from lo: Double, to hi: Double) -> [Double] {
-        var generator = self
-        defer { self = generator }
-        return [Double](unsafeUninitializedCapacity: count) { out, n in
-            for i in 0..<count { out[i] = lo + (hi - lo) * generator.unit() }
+        var end = self
+        let values = [Double](unsafeUninitializedCapacity: count) { out, n in
+            let o = out
+            end = Random.inPieces(count, steps: 1, from: self) { generator, range in
+                for i in range { o[i] = lo + (hi - lo) * generator.unit() }
+            }
             n = count
         }
+        self = end
+        return values
     }
 
     /// `count` standard normal variates (Box–Muller, both halves used).
     mutating func normals(_ count: Int) -> [Double] { normals(count) { $0 } }
 
-    /// `f` of `count` standard normal variates (Box–Muller, both halves used), in one pass: a
-    /// pair's two uniforms are drawn into the two places its normals go, in order on this
-    /// thread, then each pair is turned into its two normals and `f` of them in place, shared
-    /// out between the cores. Each draw goes through the same operations in the same order as
-    /// drawing every normal first and mapping `f` over them, so it has the same bits.
+    /// `f` of `count` standard normal variates (Box–Muller, both halves used), in one pass:
+    /// each pair's two uniforms are drawn and turned into its two normals and `f` of them, in
+    /// pieces shared out between the cores, each piece's generator jumped to where the pairs
+    /// before it leave it. Each draw goes through the same operations in the same order as
+    /// drawing every uniform first, in order, then every normal, so it has the same bits.
     @inline(__always)
     mutating func normals(_ count: Int, _ f: (Double) -> Double) -> [Double] {
         let pairs = count / 2
-        var generator = self
-        defer { self = generator }
-        return [Double](unsafeUninitializedCapacity: count) { out, n in
-            for k in 0..<pairs {
-                out[2 * k] = 1 - generator.unit()
-                out[2 * k + 1] = generator.unit()
-            }
+        var end = self
+        let values = [Double](unsafeUninitializedCapacity: count) { out, n in
             let o = out
-            Random.inPieces(pairs) { range in
+            end = Random.inPieces(pairs, steps: 2, from: self) { generator, range in
                 for k in range {
-                    let (c, s) = Random.boxMuller(o[2 * k], o[2 * k + 1])
+                    let u0 = 1 - generator.unit(), u1 = generator.unit()
+                    let (c, s) = Random.boxMuller(u0, u1)
                     o[2 * k] = f(c)
                     o[2 * k + 1] = f(s)
                 }
             }
             // An odd count: the last pair's second normal is not used (its uniform is drawn).
             if count % 2 == 1 {
-                let u0 = 1 - generator.unit(), u1 = generator.unit()
+                let u0 = 1 - end.unit(), u1 = end.unit()
                 o[count - 1] = f(Random.boxMuller(u0, u1).cosine)
             }
             n = count
         }
+        self = end
+        return values
     }
 
-    /// Pairs below which turning uniforms into normals stays on one thread. A pair costs a
-    /// log, a square root, a sincos and `f` (often an exp), about 40 ns; waking a second
-    /// thread costs tens of µs, so that 2,048 pairs (4,096 draws) are about where it pays.
-    static let pairsToSplit = 2048
-    /// Pairs in a piece of work handed out between the threads. Small pieces, so that the
-    /// calling thread, which starts at once, does more of them while the other thread wakes
-    /// (two halves made the calling thread wait for the late one).
-    static let pairsPerPiece = 256
+    /// Items (draws, or pairs of draws) below which a run stays on one thread: waking the
+    /// other thread and jumping the generator cost tens of microseconds, the time of some
+    /// 30,000 uniforms or 1,000 normals.
+    static func itemsToSplit(steps: Int) -> Int { steps == 1 ? 65536 : 2048 }
 
-    /// Calls `body` on consecutive ranges of pairs covering `0..<pairs`, in pieces shared out
-    /// between the threads when there are at least `pairsToSplit`. `body` must only write what
-    /// its range owns.
+    /// Calls `body` with a generator and consecutive ranges of items covering `0..<items`,
+    /// each item taking `steps` outputs of the generator: the generator of a range is `start`
+    /// moved on by the items before it. In pieces shared out between the threads when there
+    /// are many items; `body` must only write what its range owns. Returns the generator
+    /// moved on past every item.
     @inline(__always)
-    private static func inPieces(_ pairs: Int, _ body: (Range<Int>) -> Void) {
-        guard pairs >= pairsToSplit, Parallel.threads > 1, !Parallel.isInside else { return body(0..<pairs) }
-        let pieces = (pairs + pairsPerPiece - 1) / pairsPerPiece
-        withoutActuallyEscaping(body) { body in
-            let shared = SharedBody(body)
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                shared.body(piece * pairsPerPiece ..< min(pairs, (piece + 1) * pairsPerPiece))
-            }
+    private static func inPieces(_ items: Int, steps: Int, from start: Random,
+                                 _ body: (inout Random, Range<Int>) -> Void) -> Random {
+        guard items >= itemsToSplit(steps: steps), Parallel.threads > 1, !Parallel.isInside else {
+            var generator = start
+            body(&generator, 0..<items)
+            return generator
         }
+        // A few pieces per thread, so that a thread that wakes late does fewer of them.
+        let pieces = 4 * Parallel.threads
+        let size = (items + pieces - 1) / pieces
+        let jump = Random.jumpPolynomial(size * steps)
+        var starts = [start]
+        for _ in 1..<pieces { starts.append(starts[starts.count - 1].jumped(jump)) }
+        Parallel.each(pieces) { piece in
+            var generator = starts[piece]
+            let range = min(items, piece * size)..<min(items, (piece + 1) * size)
+            if !range.isEmpty { body(&generator, range) }
+        }
+        let rest = items - min(items, (pieces - 1) * size)
+        return rest == size ? starts[pieces - 1].jumped(jump) : starts[pieces - 1].jumped(by: rest * steps)
     }
 
     /// The two standard normals of Box–Muller from `u0` in (0, 1] and `u1` in [0, 1).
@@ -124,11 +140,4 @@ struct Random: Sendable {
         burn_sincos(angle, &sine, &cosine)
         return (r * cosine, r * sine)
     }
-}
-
-/// A loop body handed to other threads: safe because each call writes only its own pairs and
-/// the caller waits for every call to return.
-private struct SharedBody: @unchecked Sendable {
-    let body: (Range<Int>) -> Void
-    init(_ body: @escaping (Range<Int>) -> Void) { self.body = body }
 }

@@ -19,6 +19,15 @@ struct Kernel {
     /// Set when the kernel searches years (`mark` operations) instead of keeping answers.
     var search: KernelSearch?
 
+    /// `ops` with the runs `KernelFusion` joins fused.
+    init(ops: [KernelOp], inputs: [[Double]], slotCount: Int, answers: [KernelAnswer], cellCount: Int) {
+        self.ops = KernelFusion.fused(ops)
+        self.inputs = inputs
+        self.slotCount = slotCount
+        self.answers = answers
+        self.cellCount = cellCount
+    }
+
     /// Draws worked out at a time: every operation runs over a block before the next block,
     /// so the buffers stay in the cache; wide, so that going from one operation to the next
     /// (a few dozen nanoseconds) is small beside its loop. A power of two from 512 to 4,096
@@ -48,33 +57,13 @@ struct Kernel {
             if case .keep(_, let a) = op { kept[a] = [Double](unsafeUninitializedCapacity: width) { $1 = width } }
         }
         var years = search == nil ? [] : [Double](repeating: .infinity, count: width)
-        var done = 0
-        while done < width {
-            let n = min(block, width - done)
-            let finished = try withInputs(at: lanes.lowerBound + done) { inputs -> Bool in
-                var buffers = KernelBuffers(slots: slots, width: n, stride: stride, inputs: inputs)
-                return years.withUnsafeMutableBufferPointer { out -> Bool in
-                buffers.years = out.baseAddress.map { $0 + done }
-                for op in ops {
-                    if case .keep(let operand, let a) = op {
-                        kept[a].withUnsafeMutableBufferPointer { out in
-                            (out.baseAddress! + done).update(from: buffers.pointer(operand)!, count: n)
-                        }
-                    } else if !op.run(buffers) {
-                        return false
-                    }
-                }
-                return true
-                }
-            }
-            guard finished else { return false }
-            done += n
-            // A stop (an interruption, a deadline) is heard between blocks.
-            if done < width, done & (KernelWatch.stride - 1) == 0, KernelWatch.shouldStop() {
-                try evaluator.model.monitor?.checkNow()
-                throw EvaluationStopped()
+        let finished = try withInputs(at: lanes.lowerBound) { inputs -> Bool in
+            try years.withUnsafeMutableBufferPointer { years -> Bool in
+                try runBlocks(width: width, slots: slots, stride: stride, inputs: inputs, years: years.baseAddress,
+                              kept: &kept, evaluator: evaluator)
             }
         }
+        guard finished else { return false }
         try evaluator.countWork(cellCount)
         if let search {
             evaluator.searched = search.result(consume years)
@@ -87,6 +76,37 @@ struct Kernel {
             try found.deliver(draws, evaluator: evaluator, answer: answer)
         }
         return true
+    }
+
+    /// Runs every operation over a block of the slice's draws, block after block; false when
+    /// an operation stops the kernel. `kept` receives the answers' draws.
+    private func runBlocks(width: Int, slots: UnsafeMutablePointer<Double>, stride: Int, inputs: [UnsafePointer<Double>],
+                           years: UnsafeMutablePointer<Double>?, kept: inout [[Double]], evaluator: Evaluator) throws -> Bool {
+        let block = self.block
+        return try ops.withUnsafeBufferPointer { ops -> Bool in
+            var done = 0
+            while done < width {
+                let n = min(block, width - done)
+                let buffers = KernelBuffers(slots: slots, width: n, stride: stride, inputs: inputs, offset: done,
+                                            years: years.map { $0 + done })
+                for op in ops {
+                    if case .keep(let operand, let a) = op {
+                        kept[a].withUnsafeMutableBufferPointer { out in
+                            (out.baseAddress! + done).update(from: buffers.pointer(operand)!, count: n)
+                        }
+                    } else if !op.run(buffers) {
+                        return false
+                    }
+                }
+                done += n
+                // A stop (an interruption, a deadline) is heard between blocks.
+                if done < width, done & (KernelWatch.stride - 1) == 0, KernelWatch.shouldStop() {
+                    try evaluator.model.monitor?.checkNow()
+                    throw EvaluationStopped()
+                }
+            }
+            return true
+        }
     }
 
     /// The stored inputs' addresses at draw `offset`, valid inside `body`.

@@ -65,6 +65,7 @@ struct KernelCompiler {
         guard parameters != nil, let kernel = compile(keys: keys, answers: answers), let parameters else { return nil }
         // Every marker stays an operand of its own (a constant holding one would be lost).
         for case .linear(_, let c, _, _) in kernel.ops where c.isNaN { return nil }
+        for case .linearMarked(_, let c, _, _, _, _) in kernel.ops where c.isNaN { return nil }
         return (kernel, parameters)
     }
 
@@ -74,17 +75,43 @@ struct KernelCompiler {
     mutating func compileSearch(keys: [CellKey], test: YearTest, answer: Int) -> Kernel? {
         guard emit(keys: keys, answers: []) != nil, let last = keys.last else { return nil }
         var stop: Int?
+        var marks: [KernelOp] = []
         for key in keys {
             guard let operand = current[key]?.operand else {
                 stop = Int(key.year)
                 break
             }
-            ops.append(.mark(operand, year: Double(key.year), test: test))
+            marks.append(.mark(operand, year: Double(key.year), test: test))
         }
+        placeMarks(marks)
         let slotCount = allocateSlots()
         var kernel = Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: [], cellCount: cellCount)
         kernel.search = KernelSearch(until: Int(last.year), stop: stop, answer: answer)
         return kernel
+    }
+
+    /// Puts each mark right after the operations that write and check its cell (at the start
+    /// for a cell with no operation), so that its buffer is let go at once rather than kept to
+    /// the end: fewer buffers, wider blocks. The order of marks does not change the years
+    /// (each keeps the earliest), and any stop leaves the whole slice to the evaluator.
+    private mutating func placeMarks(_ marks: [KernelOp]) {
+        var after: [Int: [KernelOp]] = [:]
+        var first: [KernelOp] = []
+        for mark in marks {
+            guard case .mark(let operand, _, _) = mark, let r = operand.slot,
+                  var i = ops.lastIndex(where: { $0.writes == r }) else {
+                first.append(mark)
+                continue
+            }
+            while i + 1 < ops.count, ops[i + 1].isCheck(of: r) { i += 1 }
+            after[i, default: []].append(mark)
+        }
+        var placed = first
+        for (i, op) in ops.enumerated() {
+            placed.append(op)
+            placed += after[i] ?? []
+        }
+        ops = placed
     }
 
     /// The operations of every cell the first slice worked out, on virtual registers, and the

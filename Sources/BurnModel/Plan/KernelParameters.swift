@@ -58,10 +58,15 @@ extension KernelOp {
     func filled(_ values: [Double]) -> KernelOp {
         switch self {
         case .grow(let out, let x, let y): return .grow(out: out, x.filled(values), y.filled(values))
+        case .growChecked(let out, let x, let y): return .growChecked(out: out, x.filled(values), y.filled(values))
+        case .addScaledTwice(let out, let x, let j, let y, let k, let z):
+            return .addScaledTwice(out: out, x.filled(values), j, y.filled(values), k, z.filled(values))
         case .times(let out, let x, let y): return .times(out: out, x.filled(values), y.filled(values))
         case .addScaled(let out, let x, let k, let y): return .addScaled(out: out, x.filled(values), k, y.filled(values))
         case .linear(let out, let c, let terms, let d):
             return .linear(out: out, c, terms.map { ($0.0, $0.1.filled(values)) }, d)
+        case .linearMarked(let out, let c, let terms, let d, let year, let test):
+            return .linearMarked(out: out, c, terms.map { ($0.0, $0.1.filled(values)) }, d, year: year, test: test)
         case .keep(let x, let a): return .keep(x.filled(values), into: a)
         case .mark(let x, let year, let test): return .mark(x.filled(values), year: year, test: test)
         case .requireFinite, .requireNonNegative: return self

@@ -1,7 +1,6 @@
 // Parallel: splits a loop over draws between the machine's cores when it is long enough to
 // pay for the threads. Each part writes its own range, so the result has the same bits
 // however many threads ran it (draws are never seeded per thread).
-import Dispatch
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -24,11 +23,22 @@ public enum Parallel {
             body(0..<count)
             return
         }
-        withoutActuallyEscaping(body) { body in
-            let shared = Unchecked(body)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                inside { shared.value((count * part / parts)..<(count * (part + 1) / parts)) }
-            }
+        each(parts) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+    }
+
+    /// Calls `body(i)` for each `i` in `0..<count`, the items handed out one at a time to
+    /// whichever thread is free (slices of uneven cost then keep both cores busy to the end),
+    /// on this thread and the `WorkerPool`'s. `body` must only write what item `i` owns.
+    /// Items run on this thread alone when the pool is busy with another caller's loop, still
+    /// marked as parts of a loop (`isInside`), so that a loop inside runs where they do.
+    public static func each(_ count: Int, _ body: (Int) -> Void) {
+        guard count > 1, threads > 1, !isInside else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        if WorkerPool.shared.run(count, body) { return }
+        inside {
+            for i in 0..<count { body(i) }
         }
     }
 
@@ -63,11 +73,4 @@ public enum Parallel {
             n = x.count
         }
     }
-}
-
-/// A loop body handed to other threads: safe because each call writes only its own range
-/// and the caller waits for every call to return.
-private struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

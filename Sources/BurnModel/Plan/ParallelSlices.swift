@@ -25,9 +25,7 @@ extension Model {
         let stop = monitor?.shouldStop
         results.withUnsafeMutableBufferPointer { out in
             let slots = out
-            Parallel.ranges(batch.count, minimum: 2) { range in
-                for i in range { slots[i] = runSlice(program, batch[i], plan: plan, stop: stop, read: read) }
-            }
+            Parallel.each(batch.count) { i in slots[i] = runSlice(program, batch[i], plan: plan, stop: stop, read: read) }
         }
         return results
     }

@@ -39,9 +39,11 @@ struct Program {
     /// The slice width for `threads` slices at once: the usual width, narrower when the
     /// answers would hold more than `Model.answerBudget` draws (never under 1,024).
     func widthFor(threads: Int) -> Int {
-        let answers = max(1, answersAt.reduce(0) { $0 + $1.count })
-        return min(Model.sliceWidth, max(1024, Model.answerBudget / (answers * threads)))
+        min(Model.sliceWidth, max(1024, Model.answerBudget / (answerCount * threads)))
     }
+
+    /// The answers a slice hands over (at least 1).
+    var answerCount: Int { max(1, answersAt.reduce(0) { $0 + $1.count }) }
 
     /// Whether running `draws` more draws is long enough to pay for other threads: a kernel
     /// does a draw of an operation in about a nanosecond, and waking a thread costs some tens

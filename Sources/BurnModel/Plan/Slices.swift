@@ -64,6 +64,8 @@ extension Model {
     /// Draws of answers a batch of slices holds at once at most (32 MB): a question of many
     /// answers (a portfolio's cells) runs narrower slices, so memory stays bounded.
     static let answerBudget = 1 << 22
+    /// Slices a thread runs in a batch of a parallel sweep at most.
+    static let slicesPerThread = 8
 
     /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
     /// false (a certain answer is known from the first slice). The slices share the model's
@@ -174,11 +176,14 @@ extension Model {
         // answers of a batch would hold more than `answerBudget` draws at once.
         let width = min(program.widthFor(threads: threads),
                         max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
+        // Several slices per thread in a batch, within the answers' budget: the threads meet
+        // once a batch (a wake-up costs tens of microseconds), not once a slice.
+        let perBatch = max(threads, min(threads * Model.slicesPerThread, Model.answerBudget / (width * program.answerCount)))
         var start = start
         while start < total {
             try monitor?.checkNow()
             var batch: [Range<Int>] = []
-            while batch.count < threads, start < total {
+            while batch.count < perBatch, start < total {
                 batch.append(start..<min(total, start + width))
                 start = batch[batch.count - 1].upperBound
             }

@@ -85,6 +85,27 @@ public struct Draws: Sendable, Hashable {
 
     // MARK: - Summaries
 
+    /// Whether some draw has no value (is NaN), read eight at a time without a branch.
+    var hasNaN: Bool {
+        values.withUnsafeBufferPointer { x in
+            guard let p = x.baseAddress else { return false }
+            let n = x.count
+            var found = SIMDMask<SIMD8<Int64>>(repeating: false)
+            var i = 0
+            while i &+ 8 <= n {
+                let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Double>.self)
+                found .|= v .!= v
+                i &+= 8
+            }
+            var any = Swift.any(found)
+            while i < n {
+                any = any || p[i].isNaN
+                i &+= 1
+            }
+            return any
+        }
+    }
+
     /// How many draws have a value (are not NaN).
     public var valuedCount: Int {
         var n = 0
@@ -105,6 +126,38 @@ public struct Draws: Sendable, Hashable {
             n += 1
         }
         return n == 0 ? .nan : sum / Double(n)
+    }
+
+    /// The mean of draws that are each 0 or 1 (a condition), counted eight at a time; the
+    /// same number as `mean`, since a sum of ones is exact in any order. `mean` for other draws.
+    public var share: Double {
+        typealias Lanes = SIMD8<Double>
+        let counted = values.withUnsafeBufferPointer { x -> (ones: Int, valued: Int)? in
+            guard let p = x.baseAddress else { return (0, 0) }
+            let n = x.count, zero = Lanes(repeating: 0), one = Lanes(repeating: 1)
+            var ones = SIMD8<Int64>(repeating: 0), valued = SIMD8<Int64>(repeating: 0), others = SIMD8<Int64>(repeating: 0)
+            var i = 0
+            while i &+ 8 <= n {
+                let v = UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+                let isOne = v .== one, isValued = v .== v
+                ones &+= SIMD8<Int64>(repeating: 0).replacing(with: 1, where: isOne)
+                valued &+= SIMD8<Int64>(repeating: 0).replacing(with: 1, where: isValued)
+                others &+= SIMD8<Int64>(repeating: 0).replacing(with: 1, where: isValued .& .!isOne .& (v .!= zero))
+                i &+= 8
+            }
+            var (o, c) = (Int(ones.wrappedSum()), Int(valued.wrappedSum()))
+            guard others.wrappedSum() == 0 else { return nil }
+            while i < n {
+                let v = p[i]
+                guard v.isNaN || v == 0 || v == 1 else { return nil }
+                if v == 1 { o += 1 }
+                if !v.isNaN { c += 1 }
+                i &+= 1
+            }
+            return (o, c)
+        }
+        guard let (ones, valued) = counted else { return mean }
+        return valued == 0 ? .nan : Double(ones) / Double(valued)
     }
 
     /// Percentiles (0...100) of the draws that have a value (see `OrderStatistics`).
@@ -260,7 +313,7 @@ public final class OrderStatistics: @unchecked Sendable {
 
     /// Order statistics of `draws`, leaving out draws with no value.
     public init(_ draws: Draws) {
-        values = draws.values.contains(where: \.isNaN) ? draws.values.filter { !$0.isNaN } : draws.values
+        values = draws.hasNaN ? draws.values.filter { !$0.isNaN } : draws.values
     }
 
     /// Percentiles (0...100), interpolating linearly between order statistics (numpy's
@@ -313,27 +366,28 @@ public final class OrderStatistics: @unchecked Sendable {
         let j = k * m / n, margin = 2 * Int(Double(m).squareRoot()) + 1
         let lower = j - margin < 0 ? -Double.infinity : sample[j - margin]
         let upper = j + margin >= m ? Double.infinity : sample[j + margin]
-        // One pass without branches on the draws (a branch taken for half the draws would be
-        // mispredicted every other time): every draw is written at the end of `kept`, and the
-        // end moves on only past those between the bounds.
+        // The draws are read in parts, a thread each; the few between the bounds are kept.
         let capacity = 4 * margin * n / m + 1
-        var kept = [Double](repeating: 0, count: capacity)
-        let found = kept.withUnsafeMutableBufferPointer { o in
-            values.withUnsafeBufferPointer { x -> (below: Int, kept: Int)? in
-                guard let q = o.baseAddress, let p = x.baseAddress else { return nil }
-                var below = 0, end = 0, i = 0
-                while i < n {
-                    let v = p[i]
-                    below &+= v < lower ? 1 : 0
-                    q[end] = v
-                    end &+= (v >= lower ? 1 : 0) & (v <= upper ? 1 : 0)
-                    if end == capacity { return nil }
-                    i &+= 1
+        let parts = n >= Parallel.minimum * 4 ? Parallel.threads : 1
+        var windows = [Window?](repeating: nil, count: parts)
+        values.withUnsafeBufferPointer { x in
+            windows.withUnsafeMutableBufferPointer { w in
+                let w = w
+                Parallel.each(parts) { part in
+                    let range = (n * part / parts)..<(n * (part + 1) / parts)
+                    w[part] = Window(x, range, between: lower, and: upper, capacity: capacity)
                 }
-                return (below, end)
             }
         }
-        guard let (below, count) = found, k >= below, k - below < count else { return nil }
+        var below = 0
+        var kept: [Double] = []
+        for window in windows {
+            guard let window, kept.count + window.kept.count <= capacity else { return nil }
+            below += window.below
+            kept += window.kept
+        }
+        let count = kept.count
+        guard k >= below, k - below < count else { return nil }
         let at = k - below
         kept.withUnsafeMutableBufferPointer { OrderStatistics.select($0, at, from: 0, to: count - 1) }
         // The next rank, which a percentile between two draws also needs, is the smallest of
@@ -368,5 +422,55 @@ public final class OrderStatistics: @unchecked Sendable {
             }
             if k <= j { hi = j } else { lo = j + 1 }
         }
+    }
+}
+
+/// The draws of a range between two bounds (both kept), and how many lie below the lower.
+private struct Window {
+    var below = 0
+    var kept: [Double] = []
+
+    /// Nil when more than `capacity` draws lie between the bounds. Eight draws at a time:
+    /// most eights have none between (the bounds hold a few percent of the draws), and are
+    /// only counted.
+    init?(_ x: UnsafeBufferPointer<Double>, _ range: Range<Int>, between lower: Double, and upper: Double, capacity: Int) {
+        guard let p = x.baseAddress else { return nil }
+        typealias Lanes = SIMD8<Double>
+        let lo = Lanes(repeating: lower), hi = Lanes(repeating: upper)
+        var counts = SIMD8<Int64>(repeating: 0)
+        var out = [Double](repeating: 0, count: capacity), end = 0
+        let complete = out.withUnsafeMutableBufferPointer { o -> Bool in
+            guard let q = o.baseAddress else { return false }
+            var i = range.lowerBound
+            while i &+ 8 <= range.upperBound {
+                let v = UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+                counts &+= SIMD8<Int64>(repeating: 0).replacing(with: 1, where: v .< lo)
+                let inside = (v .>= lo) .& (v .<= hi)
+                // A sum of the lanes rather than `any`, which goes lane by lane.
+                if SIMD8<Int64>(repeating: 0).replacing(with: 1, where: inside).wrappedSum() != 0 {
+                    for lane in 0..<8 where inside[lane] {
+                        guard end < capacity else { return false }
+                        q[end] = v[lane]
+                        end &+= 1
+                    }
+                }
+                i &+= 8
+            }
+            while i < range.upperBound {
+                let v = p[i]
+                if v < lower { counts[0] &+= 1 }
+                if v >= lower, v <= upper {
+                    guard end < capacity else { return false }
+                    q[end] = v
+                    end &+= 1
+                }
+                i &+= 1
+            }
+            return true
+        }
+        guard complete else { return nil }
+        below = Int(counts.wrappedSum())
+        out.removeLast(capacity - end)
+        kept = out
     }
 }

@@ -38,8 +38,8 @@ public final class Samples: Sendable {
     var display: Display { quantity.display }
     var isCondition: Bool { kind == .condition }
 
-    /// The mean of the draws that have a value.
-    var mean: Double { draws.mean }
+    /// The mean of the draws that have a value (for a condition, the share where it holds).
+    var mean: Double { isCondition ? draws.share : draws.mean }
 
     /// The order statistics of the draws, made at the first percentile asked and kept (they
     /// remember the ranks found), under a lock since a host may ask from several threads.
