@@ -31,6 +31,20 @@ import Testing
         #expect(Draws([0, 1, 1, 0.5]).share == 0.625)
     }
 
+    /// The sample's radix sort orders numbers as `<` does: negatives, zeros of both signs,
+    /// infinities, the smallest and largest numbers, and random bits of every exponent.
+    @Test func theRadixSortOrdersAsTheStandardSort() {
+        var rng = SplitMix64(seed: 21)
+        var x: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                           .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1, 1, 0.5]
+        while x.count < 20_000 {
+            let d = Double(bitPattern: rng.next())
+            if !d.isNaN { x.append(d) }
+        }
+        #expect(OrderStatistics.radixSorted(x) == x.sorted())
+        #expect(OrderStatistics.radixSorted([]) == [])
+    }
+
     /// Percentiles of a million draws with some lacking a value, against the sorted draws
     /// (interpolated as numpy's default), at ranks near the ends, the middle and between.
     @Test func percentilesOfAMillionDrawsAreThoseOfTheSortedDraws() {

@@ -61,7 +61,9 @@ import Testing
         if interrupted {
             let latency = Double(ended - set) / 1e6
             print("interrupt latency: \(latency) ms")
-            #expect(latency < 1_000, "stopped \(latency) ms after the flag was set")
+            // About 30 ms in a debug build; a batch of 16 slices that each ran a block of
+            // draws before hearing the stop took 560 ms alone, and over a second under the suite.
+            #expect(latency < 400, "stopped \(latency) ms after the flag was set")
         }
         #expect(!flag.isSet)                      // used up
         try Self.stillWorks(session)

@@ -32,6 +32,13 @@ extension Model {
 
     private func runSlice<R>(_ program: Program, _ lanes: Range<Int>, plan: Plan, stop: (() -> Bool)?,
                              read: (Evaluator, Int) throws -> R) -> SliceResult<R> {
+        // A stop asked while the batch runs: the slices not started yet are not started (a
+        // batch holds several slices a thread, and each would run a block of draws first).
+        var result = SliceResult<R>()
+        if stop?() == true {
+            result.tripped = true
+            return result
+        }
         let watch = Monitor()
         watch.shouldStop = stop
         var worker = self
@@ -40,7 +47,6 @@ extension Model {
         defer { KernelWatch.restore(saved) }
         let evaluator = Evaluator(worker, lanes: lanes, plan: plan)
         evaluator.shared = true
-        var result = SliceResult<R>()
         do {
             try program.run(evaluator) { a in result.answers.append((a, try read(evaluator, a))) }
         } catch {
