@@ -24,7 +24,8 @@ import BurnModel
 /// `interruptFlag` is the one exception by design: it may be set from any thread (or a signal
 /// handler) while the session evaluates. On two cores or more, the draws of ranges (`1 to 2`)
 /// are made on a thread of BurnKit's own from the moment a statement writes them, while the
-/// session goes on (see `heldDrawMemory`); no host closure runs there.
+/// session goes on (see `heldDrawMemory`), and a big question is shared with helper threads
+/// BurnKit keeps for the life of the process, one per core; no host closure runs there.
 public final class Session {
     let interpreter = Interpreter()
     // The host's closures, kept with their `@Sendable` type (the interpreter holds plain
