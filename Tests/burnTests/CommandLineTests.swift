@@ -63,6 +63,17 @@ struct CommandLineTests {
         #expect(r.status == 1)
     }
 
+    /// A script stopped by `--seconds` says how to give it more time on the command line (its
+    /// hint spoke of a recursion and of a host's `Limits.seconds` only).
+    @Test func aScriptOverItsSecondsSaysHowToAllowMore() throws {
+        let script = try temporaryFile("samples 1_000_000\ncompany L\nrevenue[2024] = 3B\ncosts[2024] = 5B\n"
+            + "cash[2024] = 10B\nrevenue grows uniform(1%, 3%) per year\nproject cash until 2140\n")
+        let r = try BurnBinary.run(["run", "--seconds", "0.05", script])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("the script ran too long (over 0.05 s)"), "\(r.stderr)")
+        #expect(r.stderr.contains("`burn run --seconds N` allows more time"), "\(r.stderr)")
+    }
+
     @Test func pipedSessionWithoutErrorsExitsZero() throws {
         let r = try BurnBinary.run([], input: "1 + 1\n")
         #expect(r.stdout == "[1] 2\n")

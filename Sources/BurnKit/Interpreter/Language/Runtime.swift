@@ -236,7 +236,7 @@ final class Runtime {
             error = Interrupted()
         } else if deadline != .max, Clock.nanoseconds() > deadline {
             error = Diagnostic(limit: .seconds, "the script ran too long (over \(NumberFormat.significant(limits.seconds, 6)) s)",
-                               at: span, hint: "a recursion that never stops? check its base case; the host sets `Limits.seconds`")
+                               at: span, hint: "a long simulation, or a recursion that never stops? `burn run --seconds N` allows more time; a host sets `Limits.seconds`")
         } else if world.state.monitor?.tripped == true {
             // A loop over draws stopped for a request that is gone now (the flag was cleared).
             error = Interrupted()

@@ -58,7 +58,7 @@ extension Interpreter {
             // here would leave every answer at the old one, silently.
             if let held = world.state.drawCount, held != n {
                 let count = formatter.format(Quantity(Double(held)))
-                throw Diagnostic("the model already holds \(count) samples of each uncertain number; `samples` changes only numbers drawn after it",
+                throw Diagnostic("the model already holds \(count) samples of each uncertain number, and `samples` cannot change them",
                                  at: statement.span,
                                  hint: "put `samples \(formatter.plain(Double(n)))` before the first uncertain number (at the top of the script), or start again with `:reset`")
             }
