@@ -97,10 +97,13 @@ import Testing
         }
     }
 
-    /// The step's characteristic polynomial found by Berlekamp-Massey is the generator's:
-    /// x^(2^256 - 1) = 1 modulo it (the period), checked as x^(2^256) = x by squaring.
+    /// The step's characteristic polynomial is the generator's: Berlekamp-Massey finds it
+    /// from the generator's bits, and x^(2^256 - 1) = 1 modulo it (the period), checked as
+    /// x^(2^256) = x by squaring.
     @Test func theStepPolynomialHasTheGeneratorsPeriod() {
         let low = Random.stepPolynomial
+        // The polynomial written out is the one Berlekamp-Massey finds from the generator.
+        #expect(Random.characteristicPolynomial() == low)
         var x = Polynomial256()
         x.setBit(1)
         var r = x
