@@ -122,16 +122,16 @@ struct Random: Sendable {
         // Short runs are stepped over (a polynomial costs some 100 µs, ten thousand draws
         // 10 µs); long ones jumped, by one polynomial for every piece.
         let jump = items * steps < Random.stepsWorthAJump ? nil : Random.jumpPolynomial(size * steps)
-        func next(_ g: Random) -> Random { jump.map { g.jumped($0) } ?? g.jumped(by: size * steps) }
+        func pieceAfter(_ g: Random) -> Random { jump.map { g.jumped($0) } ?? g.jumped(by: size * steps) }
         var starts = [start]
-        for _ in 1..<pieces { starts.append(next(starts[starts.count - 1])) }
+        for _ in 1..<pieces { starts.append(pieceAfter(starts[starts.count - 1])) }
         Parallel.each(pieces) { piece in
             var generator = starts[piece]
             let range = min(items, piece * size)..<min(items, (piece + 1) * size)
             if !range.isEmpty { body(&generator, range) }
         }
         let rest = items - min(items, (pieces - 1) * size)
-        return rest == size ? next(starts[pieces - 1]) : starts[pieces - 1].jumped(by: rest * steps)
+        return rest == size ? pieceAfter(starts[pieces - 1]) : starts[pieces - 1].jumped(by: rest * steps)
     }
 
     /// The two standard normals of Box–Muller from `u0` in (0, 1] and `u1` in [0, 1).

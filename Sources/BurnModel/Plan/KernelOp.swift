@@ -361,9 +361,9 @@ extension KernelOp {
             if let marking {
                 let (year, years) = (marking.year, marking.years)
                 switch marking.test {
-                case .atLeastZero: finite = linearMarked(o, n, year, years, &i, at) { $0 .>= zero }
-                case .aboveZero: finite = linearMarked(o, n, year, years, &i, at) { $0 .> zero }
-                case .belowZero: finite = linearMarked(o, n, year, years, &i, at) { $0 .< zero }
+                case .atLeastZero: finite = storingAndMarking(o, n, year, years, &i, at) { $0 .>= zero }
+                case .aboveZero: finite = storingAndMarking(o, n, year, years, &i, at) { $0 .> zero }
+                case .belowZero: finite = storingAndMarking(o, n, year, years, &i, at) { $0 .< zero }
                 }
             }
             let from = i
@@ -401,9 +401,9 @@ extension KernelOp {
     /// meets `test` and has no earlier year, as `YearTest.mark` does, up to the last multiple
     /// of eight (`i` is left there, for the caller to finish); false at an infinite draw.
     @inline(__always)
-    private static func linearMarked(_ o: UnsafeMutablePointer<Double>, _ n: Int, _ year: Double,
-                                     _ years: UnsafeMutablePointer<Double>, _ i: inout Int, _ value: (Int) -> Lanes,
-                                     _ test: (Lanes) -> SIMDMask<Lanes.MaskStorage>) -> Bool {
+    private static func storingAndMarking(_ o: UnsafeMutablePointer<Double>, _ n: Int, _ year: Double,
+                                          _ years: UnsafeMutablePointer<Double>, _ i: inout Int, _ value: (Int) -> Lanes,
+                                          _ test: (Lanes) -> SIMDMask<Lanes.MaskStorage>) -> Bool {
         let marked = Lanes(repeating: year), none = Lanes(repeating: .infinity), negativeNone = Lanes(repeating: -.infinity)
         var infinite = SIMDMask<Lanes.MaskStorage>(repeating: false)
         while i &+ 8 <= n {
