@@ -53,8 +53,10 @@ struct InteractiveRepl {
         if burn_interrupt_take() != 0 { flag.set() }
         let outcome = repl.submit(cell)
         burn_interrupt_target(nil)
-        // The terminal echoed `^C`: the message goes on a line of its own.
-        if burn_interrupt_take() != 0 { terminal.write("\n") }
+        // The terminal echoed `^C`: the message goes on a line of its own, or on the progress
+        // line once erased (it kept `simulating… 43%` before `interrupted`).
+        let pressed = burn_interrupt_take() != 0
+        if !Terminal.eraseProgress(), pressed { terminal.write("\n") }
         // A Ctrl-C that came as the cell ended is dropped, not kept for the next cell.
         flag.clear()
         if outcome.failed { terminal.error(outcome.text) } else { terminal.write(outcome.text) }

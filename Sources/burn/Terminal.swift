@@ -17,6 +17,7 @@ struct Terminal {
 
     func error(_ text: String) {
         fflush(stdout)
+        Terminal.eraseProgress()
         Terminal.put(text, stderr)
         fflush(stderr)
     }
@@ -44,10 +45,26 @@ struct Terminal {
     static func showProgress(_ share: Double) {
         fflush(stdout)
         if share >= 1 {
-            fputs("\r\u{1B}[K", stderr)
+            eraseProgress()
         } else {
             fputs("\rsimulating… \(Int(share * 100))%", stderr)
+            progressShown = true
         }
         fflush(stderr)
+    }
+
+    /// Whether a progress line is on the terminal (only the evaluating thread writes it,
+    /// while the REPL's thread waits for the evaluation).
+    nonisolated(unsafe) private static var progressShown = false
+
+    /// Erases a progress line a simulation left when it stopped short (an error, Ctrl-C);
+    /// true when there was one.
+    @discardableResult
+    static func eraseProgress() -> Bool {
+        guard progressShown else { return false }
+        fputs("\r\u{1B}[K", stderr)
+        fflush(stderr)
+        progressShown = false
+        return true
     }
 }

@@ -54,7 +54,9 @@ struct ProgressTests {
         burn.type("let share = " + Self.question + "\r")
         try burn.waitFor("simulating… ", timeout: 120)
         burn.type("\u{03}")
-        try burn.waitFor("interrupted", timeout: 60)
+        // The progress line is erased before the message (it stayed on the terminal).
+        let stop = try burn.waitFor("interrupted", timeout: 60)
+        #expect(stop.contains("\r\u{1B}[K"), "\(stop.debugDescription)")
         try burn.waitFor("> ")
         // The stopped cell defined nothing; the model is as it was.
         burn.type("share\r")
