@@ -68,7 +68,7 @@ public final class Session {
         set { interpreter.runtime.limits = newValue }
     }
 
-    /// Bytes of ranges' draws (`1 to 2`, `lognormal(a, b)`) kept between reads; past it, the
+    /// Bytes of ranges' draws (`1 to 2`, `lognormal(a, b)`, `uniform(a, b)`) kept between reads; past it, the
     /// ranges read longest ago are let go and drawn again when read, with the same bits, so
     /// answers never change with it, only time and memory. Sessions share one budget of
     /// 128 MB (`HeldDraws.defaultBudget`) until this is set, which gives the session a budget

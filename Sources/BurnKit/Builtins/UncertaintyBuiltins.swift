@@ -24,11 +24,14 @@ enum UncertaintyBuiltins {
             let lo = try c.quantity(a, 0, "uniform"), hi = try c.quantity(a, 1, "uniform")
             guard lo.value < hi.value else { throw Diagnostic("`uniform(a, b)` needs a below b", at: c.span) }
             let interpreter = c.runtime.interpreter
-            let values = interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value)
             // Each draw lies between the bounds (up to rounding): only bounds near the largest
-            // number can give an infinite draw, so only then are the draws read again.
-            if max(lo.value.magnitude, hi.value.magnitude) > 1e300 { _ = try finiteDraws(values, c) }
-            return .samples(Samples(values, unit: lo.unit, display: lo.display))
+            // number can give an infinite draw, so only then are the draws made and read now.
+            guard max(lo.value.magnitude, hi.value.magnitude) <= 1e300 else {
+                let values = interpreter.rng.uniforms(interpreter.sampleCount, from: lo.value, to: hi.value)
+                return .samples(Samples(try finiteDraws(values, c), unit: lo.unit, display: lo.display))
+            }
+            let drawn = interpreter.uniformDraws(lo.value, hi.value)
+            return .samples(Samples(Quantity(draws: drawn, lo.unit, display: lo.display)))
         }),
         ("lognormal", 2, { a, c in
             try c.runtime.refuseDrawingInFormula(at: c.span)

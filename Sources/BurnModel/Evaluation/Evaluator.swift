@@ -124,9 +124,11 @@ final class Evaluator {
     }
 
     /// `f` applied to a cell's amounts and a stored input's (a rule's rate), draw by draw. In
-    /// a slice, an input holding every draw is read at the slice's lanes where it lies.
+    /// a slice, an input holding every draw is read at the slice's lanes where it lies (one
+    /// made a stretch at a time is made at them: see `DrawStream`).
     @inline(__always) func lanewise(_ q: Quantity, _ stored: Quantity, _ f: (Double, Double) -> Double) -> Quantity {
-        guard let lanes, let x = q.draws, let all = stored.draws.map({ plan?.pins.whole($0) ?? $0 }),
+        guard let lanes, let x = q.draws, let drawn = stored.draws, drawn.stream == nil,
+              case let all = plan?.pins.whole(drawn) ?? drawn,
               x.count == lanes.count, all.count >= lanes.upperBound, all.count != x.count else {
             return Quantity.lanewise(q, input(stored), f)
         }

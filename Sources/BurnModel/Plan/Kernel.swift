@@ -10,6 +10,8 @@ struct Kernel {
     let ops: [KernelOp]
     /// The stored inputs read at the slice's lanes (every draw of the model each).
     let inputs: [[Double]]
+    /// The inputs made block by block as they are read (`drawn` operations), by number.
+    let streams: [any DrawStream]
     /// Buffers a run needs at once (a slot is reused once no later step reads it).
     let slotCount: Int
     /// The answers, in the order of their steps.
@@ -20,9 +22,11 @@ struct Kernel {
     var search: KernelSearch?
 
     /// `ops` with the runs `KernelFusion` joins fused.
-    init(ops: [KernelOp], inputs: [[Double]], slotCount: Int, answers: [KernelAnswer], cellCount: Int) {
+    init(ops: [KernelOp], inputs: [[Double]], streams: [any DrawStream] = [], slotCount: Int,
+         answers: [KernelAnswer], cellCount: Int) {
         self.ops = KernelFusion.fused(ops)
         self.inputs = inputs
+        self.streams = streams
         self.slotCount = slotCount
         self.answers = answers
         self.cellCount = cellCount
@@ -31,10 +35,11 @@ struct Kernel {
     /// Draws worked out at a time: every operation runs over a block before the next block,
     /// so the buffers stay in the cache; wide, so that going from one operation to the next
     /// (a few dozen nanoseconds) is small beside its loop. A power of two from 512 to 4,096
-    /// draws, so that the buffers and a block of each input hold about 64 KB (a stop is heard
-    /// every `KernelWatch.stride` draws, which every block size divides).
+    /// draws, so that the buffers and a block of each input hold about 32 KB, a core's first
+    /// cache here (64 KB blocks spilled to the second: mc 0.3 ms slower a question). A stop is
+    /// heard every `KernelWatch.stride` draws, which every block size divides.
     var block: Int {
-        let fits = (1 << 13) / max(1, slotCount + inputs.count)
+        let fits = (1 << 12) / max(1, slotCount + inputs.count)
         var size = 512
         while size < 4096, size * 2 <= fits { size *= 2 }
         return size
@@ -57,10 +62,11 @@ struct Kernel {
             if case .keep(_, let a) = op { kept[a] = [Double](unsafeUninitializedCapacity: width) { $1 = width } }
         }
         var years = search == nil ? [] : [Double](repeating: .infinity, count: width)
+        let cursors = streams.map { $0.cursor(at: lanes.lowerBound) }
         let finished = try withInputs(at: lanes.lowerBound) { inputs -> Bool in
             try years.withUnsafeMutableBufferPointer { years -> Bool in
-                try runBlocks(width: width, slots: slots, stride: stride, inputs: inputs, years: years.baseAddress,
-                              kept: &kept, evaluator: evaluator)
+                try runBlocks(width: width, slots: slots, stride: stride, inputs: inputs, cursors: cursors,
+                              years: years.baseAddress, kept: &kept, evaluator: evaluator)
             }
         }
         guard finished else { return false }
@@ -81,14 +87,15 @@ struct Kernel {
     /// Runs every operation over a block of the slice's draws, block after block; false when
     /// an operation stops the kernel. `kept` receives the answers' draws.
     private func runBlocks(width: Int, slots: UnsafeMutablePointer<Double>, stride: Int, inputs: [UnsafePointer<Double>],
-                           years: UnsafeMutablePointer<Double>?, kept: inout [[Double]], evaluator: Evaluator) throws -> Bool {
+                           cursors: [any DrawCursor], years: UnsafeMutablePointer<Double>?, kept: inout [[Double]],
+                           evaluator: Evaluator) throws -> Bool {
         let block = self.block
         return try ops.withUnsafeBufferPointer { ops -> Bool in
             var done = 0
             while done < width {
                 let n = min(block, width - done)
                 let buffers = KernelBuffers(slots: slots, width: n, stride: stride, inputs: inputs, offset: done,
-                                            years: years.map { $0 + done })
+                                            cursors: cursors, years: years.map { $0 + done })
                 for op in ops {
                     if case .keep(let operand, let a) = op {
                         kept[a].withUnsafeMutableBufferPointer { out in

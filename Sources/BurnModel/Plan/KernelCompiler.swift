@@ -24,6 +24,9 @@ struct KernelCompiler {
     private var inputs: [[Double]] = []
     /// Stored inputs already placed, by the address of their draws.
     private var inputIndex: [Int: Int] = [:]
+    /// Inputs made as they are read (`drawn` operations), and their numbers by the address of their draws.
+    private var streams: [any DrawStream] = []
+    private var streamIndex: [Int: Int] = [:]
     private var cellCount = 0
     /// The register holding each operation's value, by what it computes: the evaluator keeps
     /// no inner cell once a step is done, so a cell worked out inside one year's cell (last
@@ -56,7 +59,7 @@ struct KernelCompiler {
     mutating func compile(keys: [CellKey], answers: [Int]) -> Kernel? {
         guard let found = emit(keys: keys, answers: answers) else { return nil }
         let slotCount = allocateSlots()
-        return Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: found, cellCount: cellCount)
+        return Kernel(ops: ops, inputs: inputs, streams: streams, slotCount: slotCount, answers: found, cellCount: cellCount)
     }
 
     /// The kernel compiled with holes (`parameters` set), and where its holes and inputs come
@@ -85,7 +88,8 @@ struct KernelCompiler {
         }
         placeMarks(marks)
         let slotCount = allocateSlots()
-        var kernel = Kernel(ops: ops, inputs: inputs, slotCount: slotCount, answers: [], cellCount: cellCount)
+        var kernel = Kernel(ops: ops, inputs: inputs, streams: streams, slotCount: slotCount, answers: [],
+                            cellCount: cellCount)
         kernel.search = KernelSearch(until: Int(last.year), stop: stop, answer: answer)
         return kernel
     }
@@ -303,6 +307,14 @@ struct KernelCompiler {
             return .stored(i)
         }
         let address = draws.identity
+        if let stream = draws.stream {
+            let number = streamIndex[address] ?? streams.count
+            if number == streams.count {
+                streamIndex[address] = number
+                streams.append(stream)
+            }
+            return emit { .drawn(out: $0, stream: number) }
+        }
         if let i = inputIndex[address] { return .stored(i) }
         inputIndex[address] = inputs.count
         inputs.append(draws.values)

@@ -55,6 +55,9 @@ enum KernelOp {
     /// A year search: `year` where the draw meets `test` and has no earlier year (`years` of
     /// the buffers). Stops the kernel at an infinite draw (the evaluator words the error).
     case mark(KernelOperand, year: Double, test: YearTest)
+    /// The block's draws of the kernel's stream number `stream` (a `uniform`), made as they
+    /// are read rather than read from an array of every draw (see `DrawStream`).
+    case drawn(out: Int, stream: Int)
 }
 
 /// The buffers of one run of a kernel over a slice: where each operand's draws lie.
@@ -68,6 +71,8 @@ struct KernelBuffers {
     let inputs: [UnsafePointer<Double>]
     /// Draws of the slice before this block.
     let offset: Int
+    /// The kernel's streams, each at this block's first draw.
+    var cursors: [any DrawCursor] = []
     /// A year search's years for this block (+infinity: none yet), if the kernel searches.
     var years: UnsafeMutablePointer<Double>? = nil
 
@@ -111,7 +116,8 @@ extension KernelOp {
     var writes: Int? {
         switch self {
         case .grow(let out, _, _), .growChecked(let out, _, _), .times(let out, _, _), .addScaled(let out, _, _, _),
-             .addScaledTwice(let out, _, _, _, _, _), .linear(let out, _, _, _), .linearMarked(let out, _, _, _, _, _): return out
+             .addScaledTwice(let out, _, _, _, _, _), .linear(let out, _, _, _), .linearMarked(let out, _, _, _, _, _),
+             .drawn(let out, _): return out
         case .requireFinite, .requireNonNegative, .keep, .mark: return nil
         }
     }
@@ -133,6 +139,7 @@ extension KernelOp {
         case .linear(_, _, let terms, _), .linearMarked(_, _, let terms, _, _, _): return terms.compactMap { $0.1.slot }
         case .requireFinite(let s), .requireNonNegative(let s): return [s]
         case .keep(let x, _), .mark(let x, _, _): return [x.slot].compactMap { $0 }
+        case .drawn: return []
         }
     }
 
@@ -152,6 +159,7 @@ extension KernelOp {
         case .requireNonNegative(let s): return .requireNonNegative(f(s))
         case .keep(let x, let a): return .keep(x.withSlot(f), into: a)
         case .mark(let x, let year, let test): return .mark(x.withSlot(f), year: year, test: test)
+        case .drawn(let out, let stream): return .drawn(out: f(out), stream: stream)
         }
     }
 
@@ -164,6 +172,7 @@ extension KernelOp {
         case .addScaled(_, let x, let k, let y): return [2, k.bitPattern] + x.signature + y.signature
         case .linear(_, let c, let terms, let d):
             return [3, c.bitPattern, d.bitPattern] + terms.flatMap { [$0.0.bitPattern] + $0.1.signature }
+        case .drawn(_, let stream): return [4, UInt64(stream)]
         case .growChecked, .addScaledTwice, .linearMarked, .requireFinite, .requireNonNegative, .keep, .mark: return nil
         }
     }
@@ -208,6 +217,8 @@ extension KernelOp {
             if let p = b.pointer(x) { return test.mark(year, p, into: years, n) }
             let hit = test.holds(x.amount)
             if hit { for i in 0..<n { years[i] = min(years[i], year) } }
+        case .drawn(let out, let stream):
+            b.cursors[stream].fill(b.out(out), count: n)
         }
         return true
     }

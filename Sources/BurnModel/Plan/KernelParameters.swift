@@ -69,7 +69,7 @@ extension KernelOp {
             return .linearMarked(out: out, c, terms.map { ($0.0, $0.1.filled(values)) }, d, year: year, test: test)
         case .keep(let x, let a): return .keep(x.filled(values), into: a)
         case .mark(let x, let year, let test): return .mark(x.filled(values), year: year, test: test)
-        case .requireFinite, .requireNonNegative: return self
+        case .requireFinite, .requireNonNegative, .drawn: return self
         }
     }
 }

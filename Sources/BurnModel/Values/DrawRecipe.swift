@@ -13,11 +13,16 @@ public final class DrawRecipe: Sendable {
     let draw: @Sendable () -> [Double]
     /// Where they are held while read lately.
     let held: HeldDraws
+    /// Makes them a stretch at a time from any draw on, when that is cheap (a kernel then
+    /// reads them so rather than holding them).
+    let stream: (any DrawStream)?
 
-    /// Draws that `draw` makes, `count` of them, held by `held`.
-    public init(count: Int, held: HeldDraws, draw: @escaping @Sendable () -> [Double]) {
+    /// Draws that `draw` makes, `count` of them, held by `held`; `stream` makes the same ones a
+    /// stretch at a time.
+    public init(count: Int, held: HeldDraws, stream: (any DrawStream)? = nil, draw: @escaping @Sendable () -> [Double]) {
         self.count = count
         self.held = held
+        self.stream = stream
         self.draw = draw
         held.made(self)
     }
@@ -34,9 +39,10 @@ public final class DrawRecipe: Sendable {
 final class InputPins: Sendable {
     private let pinned = Mutex<[Int: Draws]>([:])
 
-    /// `draws` with their values held here if a recipe makes them (the same `draws` otherwise).
+    /// `draws` with their values held here if a recipe makes them (the same `draws` otherwise,
+    /// and for a recipe that makes them a stretch at a time: a slice makes its own).
     func whole(_ draws: Draws) -> Draws {
-        guard draws.isDrawnAgain else { return draws }
+        guard draws.isDrawnAgain, draws.stream == nil else { return draws }
         return pinned.withLock { pinned in
             if let held = pinned[draws.identity] { return held }
             let held = draws.kept

@@ -49,6 +49,18 @@ public struct Draws: Sendable, Hashable {
     /// Whether a recipe makes the values when they are read (see `DrawRecipe`).
     var isDrawnAgain: Bool { recipe != nil }
 
+    /// How to make them a stretch at a time, when their recipe can (see `DrawStream`).
+    var stream: (any DrawStream)? { recipe?.stream }
+
+    /// The draws `stream` makes at `lanes`.
+    private static func made(by stream: any DrawStream, at lanes: Range<Int>) -> Draws {
+        let cursor = stream.cursor(at: lanes.lowerBound)
+        return Draws([Double](unsafeUninitializedCapacity: lanes.count) { out, n in
+            if let p = out.baseAddress { cursor.fill(p, count: lanes.count) }
+            n = lanes.count
+        })
+    }
+
     /// The same draws with their values kept here.
     var kept: Draws {
         guard let recipe else { return self }
@@ -77,8 +89,8 @@ public struct Draws: Sendable, Hashable {
 
     /// The draws at `lanes` (the lanes a slice of the evaluation works on).
     public func slice(_ lanes: Range<Int>) -> Draws {
-        guard lanes.count != values.count else { return self }
-        var cut = Draws(Array(values[lanes]))
+        guard lanes.count != count else { return self }
+        var cut = stream.map { Draws.made(by: $0, at: lanes) } ?? Draws(Array(values[lanes]))
         cut.knownFinite = knownFinite
         return cut
     }

@@ -1,5 +1,6 @@
 // Draw90: what `a to b` draws (lognormal on the 90% interval for positive bounds, normal
-// otherwise), and the draws kept as a recipe to draw again rather than held for good.
+// otherwise), and the draws of ranges and of `uniform` kept as recipes to draw again rather
+// than held for good.
 import BurnModel
 
 /// The distribution whose 5th and 95th percentiles are two bounds.
@@ -64,6 +65,19 @@ extension Interpreter {
         }
         if heldDraws.hasRoom(for: n) { heldDraws.holdLater(recipe) }
         rng.skipNormals(n)
+        return Draws(recipe)
+    }
+
+    /// `uniform(lo, hi)` as draws made again when read, or a stretch at a time by a compiled
+    /// question (`UniformStream`): nothing is drawn now, the generator moved on as if they were.
+    func uniformDraws(_ lo: Double, _ hi: Double) -> Draws {
+        let n = sampleCount, start = rng
+        let stream = UniformStream(count: n, from: start, lo: lo, hi: hi)
+        let recipe = DrawRecipe(count: n, held: heldDraws, stream: stream) {
+            var generator = start
+            return generator.uniforms(n, from: lo, to: hi)
+        }
+        rng = stream.generator(after: n)
         return Draws(recipe)
     }
 }

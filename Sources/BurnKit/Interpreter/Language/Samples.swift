@@ -154,13 +154,15 @@ extension Arithmetic {
 
     /// Comparisons of uncertain numbers: a condition, draw by draw.
     static func compareSamples(_ op: BinaryOp, _ a: Value, _ b: Value, rt: Runtime, span: Span) throws -> Value {
-        var (x, y) = try operands(a, b, rt: rt, span: span)
+        let (x, y) = try operands(a, b, rt: rt, span: span)
         // A draw of a year that has none (no break-even in the years searched) is later than
         // every year: `breakeven > 2030` holds there, `breakeven <= 2030` does not.
-        if case .samples(let s) = a, s.kind == .year { x = x.mapAmounts { $0.isNaN ? .infinity : $0 } }
-        if case .samples(let s) = b, s.kind == .year { y = y.mapAmounts { $0.isNaN ? .infinity : $0 } }
+        func isYear(_ v: Value) -> Bool {
+            if case .samples(let s) = v { return s.kind == .year }
+            return false
+        }
         do {
-            let condition = try x.compareDraws(y, rates: rt.rates) { holds(op, $0, equal: $0 == 0) }
+            let condition = try x.compareDraws(y, rates: rt.rates, late: (isYear(a), isYear(b))) { holds(op, $0, equal: $0 == 0) }
             try rt.countDraws(condition.draws?.count ?? 1, at: span)
             return .samples(Samples(condition, kind: .condition))
         } catch let error as UnitError {
