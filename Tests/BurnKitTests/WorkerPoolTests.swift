@@ -1,5 +1,6 @@
 // WorkerPoolTests: the helper threads of parallel loops run each item once, let a loop inside
-// an item run on its own thread, and leave a second caller's loop to that caller while busy.
+// an item run on its own thread, leave a second caller's loop to that caller while busy, and
+// run a loop whole whether it comes while they look for one or after they went to sleep.
 import Foundation
 import Testing
 @testable import BurnModel
@@ -62,5 +63,24 @@ import Testing
         }
         done.wait()
         #expect(runs.values.allSatisfy { $0 == 50 })
+    }
+
+    /// A pool told a loop is coming keeps its helper looking for one: loops asked while it
+    /// looks, and after it went back to sleep, each run every item once (a helper that missed
+    /// the condition's signal while looking would leave the caller waiting for ever).
+    @Test func loopsRunWholeWhileHelpersLookForThemAndAfter() {
+        let pool = WorkerPool(helpers: 1)
+        for round in 0..<60 {
+            pool.expectLoop(within: round % 2 == 0 ? 2_000_000 : 1)
+            if round % 6 == 5 { usleep(500) }
+            let count = 1 + round % 40
+            let runs = Counts(count)
+            #expect(pool.run(count) { runs.values[$0] += 1 })
+            #expect(runs.values.prefix(count).allSatisfy { $0 == 1 }, "round \(round)")
+            // Two loops back to back: the second comes while the helper looks after the first.
+            let again = Counts(count)
+            #expect(pool.run(count) { again.values[$0] += 1 })
+            #expect(again.values.prefix(count).allSatisfy { $0 == 1 }, "round \(round), again")
+        }
     }
 }

@@ -49,7 +49,8 @@ final class Evaluator {
     var shared = false
     /// Set for the first slice of an uncertain question: records the steps of its `Program`.
     var tracer: Tracer?
-    /// A searching kernel's result for this slice: the year per draw and the last year reached.
+    /// A searching kernel's result for this slice: the year per draw (none when the kernel
+    /// wrote them in place, in its `years` buffer) and the last year reached.
     var searched: (years: [Double], through: Int)?
     /// A stop an identity's probe met (it catches errors to try other ways): thrown as soon as
     /// the probe returns.

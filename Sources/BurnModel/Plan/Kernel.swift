@@ -20,6 +20,10 @@ struct Kernel {
     let cellCount: Int
     /// Set when the kernel searches years (`mark` operations) instead of keeping answers.
     var search: KernelSearch?
+    /// Where a searching kernel writes each draw's year, for every draw of the model (a slice
+    /// at its lanes): the question's answer itself, so the slices' years are never copied
+    /// into it on the calling thread. Nil: an array per slice.
+    var years: UnsafeMutablePointer<Double>?
 
     /// `ops` with the runs `KernelFusion` joins fused.
     init(ops: [KernelOp], inputs: [[Double]], streams: [any DrawStream] = [], slotCount: Int,
@@ -61,18 +65,25 @@ struct Kernel {
         for op in ops {
             if case .keep(_, let a) = op { kept[a] = [Double](unsafeUninitializedCapacity: width) { $1 = width } }
         }
-        var years = search == nil ? [] : [Double](repeating: .infinity, count: width)
+        var years = search == nil || self.years != nil ? [] : [Double](repeating: .infinity, count: width)
+        let inPlace = search == nil ? nil : self.years.map { $0 + lanes.lowerBound }
+        inPlace?.update(repeating: .infinity, count: width)
         let cursors = streams.map { $0.cursor(at: lanes.lowerBound) }
         let finished = try withInputs(at: lanes.lowerBound) { inputs -> Bool in
             try years.withUnsafeMutableBufferPointer { years -> Bool in
                 try runBlocks(width: width, slots: slots, stride: stride, inputs: inputs, cursors: cursors,
-                              years: years.baseAddress, kept: &kept, evaluator: evaluator)
+                              years: inPlace ?? years.baseAddress, kept: &kept, evaluator: evaluator)
             }
         }
         guard finished else { return false }
         try evaluator.countWork(cellCount)
         if let search {
-            evaluator.searched = search.result(consume years)
+            if let inPlace {
+                let through = search.finish(UnsafeMutableBufferPointer(start: inPlace, count: width))
+                evaluator.searched = ([], through)
+            } else {
+                evaluator.searched = search.result(consume years)
+            }
             try answer(search.answer)
             return true
         }
@@ -163,13 +174,17 @@ struct KernelSearch {
 
     /// The slice's years per draw (NaN: none) and the last year the search reached.
     func result(_ years: consuming [Double]) -> (years: [Double], through: Int) {
+        let through = years.withUnsafeMutableBufferPointer { finish($0) }
+        return (years, through)
+    }
+
+    /// Marks the draws of `years` with no year yet as none (NaN); the last year the search reached.
+    func finish(_ years: UnsafeMutableBufferPointer<Double>) -> Int {
         var remaining = 0
-        years.withUnsafeMutableBufferPointer { years in
-            for i in years.indices where years[i] == .infinity {
-                years[i] = .nan
-                remaining &+= 1
-            }
+        for i in years.indices where years[i] == .infinity {
+            years[i] = .nan
+            remaining &+= 1
         }
-        return (years, remaining == 0 ? until : (stop.map { $0 - 1 } ?? until))
+        return remaining == 0 ? until : (stop.map { $0 - 1 } ?? until)
     }
 }

@@ -47,6 +47,13 @@ public enum Parallel {
     /// a thousand ranges drawn two at a time, each shared out again, kept 1.25 cores busy).
     public static var isInside: Bool { pthread_getspecific(insideKey) != nil }
 
+    /// Tells the helper threads a parallel loop is likely within `microseconds` (a question
+    /// being compiled), so that they are awake when it starts.
+    public static func expectLoop(within microseconds: UInt64) {
+        guard threads > 1, !isInside else { return }
+        WorkerPool.shared.expectLoop(within: microseconds * 1000)
+    }
+
     /// Runs `body` marked as a part of a parallel loop (see `isInside`).
     public static func inside<T>(_ body: () throws -> T) rethrows -> T {
         let before = pthread_getspecific(insideKey)

@@ -99,8 +99,12 @@ extension Model {
     /// a slice's answers are all taken; false ends the sweep there (the answer is known).
     func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
                   read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
-                  finished: ((Int) throws -> Bool)? = nil, search: YearTest? = nil) throws {
+                  finished: ((Int) throws -> Bool)? = nil, search: YearTest? = nil,
+                  years: UnsafeMutablePointer<Double>? = nil) throws {
         let total = drawCount ?? 1, plan = memo.plan
+        // The first slice is traced and compiled first (a fraction of a millisecond): the
+        // helpers are woken now, so that they are up when the other slices are shared out.
+        if total > Model.traceWidth { Parallel.expectLoop(within: 2000) }
         plan.pins.clear()
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
@@ -125,6 +129,7 @@ extension Model {
         if program == nil { statistics.fallbacks += 1 }
         if perSlice == nil, program != nil, let compiled = kernelProgram(keys, pending, tracer, traced, search: search) {
             program = compiled
+            program?.kernel?.years = years
             statistics.kernels += 1
             statistics.kernelOperations += compiled.kernel?.ops.count ?? 0
         }
@@ -307,37 +312,45 @@ extension Model {
         try reserve(columns: 1)
         let keys = (first...until).map { CellKey(c, m, $0) }
         var answer: YearAnswer?
-        var all: [Double] = []
-        all.reserveCapacity(drawCount ?? 0)
         var through = until
         // The first slice's cells: a year the same in every slice is only taken there.
         var firstCells: [Result<Cell, Error>] = []
         var cells: [Result<Cell, Error>] = []
-        // A slice a searching kernel worked out: its years and the last year it reached.
+        // A slice a searching kernel worked out: its years (none if written in place) and the
+        // last year it reached.
         var searched: (years: [Double], through: Int)?
-        try sweep(keys, read: { evaluator, a -> SearchRead in
-            if let result = evaluator.searched { return .searched(result) }
-            return .cell(Result { try evaluator.cell(keys[a]) })
-        }, take: { a, read, _ in
-            switch read {
-            case .searched(let result): searched = result
-            case .cell(let cell) where firstCells.count < keys.count: firstCells.append(cell)
-            case .cell(let cell): cells[a] = cell
-            }
-        }, finished: { width in
-            if cells.isEmpty { cells = firstCells }
-            let slice: (answer: YearAnswer?, years: [Double], through: Int) = try searched.map { (nil, $0.years, $0.through) }
-                ?? searchSlice(width: width, from: first, until: until, test) { try cells[$0 - first].get() }
-            searched = nil
-            cells = firstCells
-            if let certain = slice.answer {
-                answer = certain
-                return false
-            }
-            all.append(contentsOf: slice.years)
-            through = min(through, slice.through)
-            return true
-        }, search: test)
+        // Every draw's year, each slice's at its lanes: a searching kernel writes them there
+        // itself, on its thread; the other slices' are copied there.
+        let total = drawCount ?? 1
+        let all = try [Double](unsafeUninitializedCapacity: total) { all, initialized in
+            let out = all.baseAddress!
+            var filled = 0
+            try sweep(keys, read: { evaluator, a -> SearchRead in
+                if let result = evaluator.searched { return .searched(result) }
+                return .cell(Result { try evaluator.cell(keys[a]) })
+            }, take: { a, read, _ in
+                switch read {
+                case .searched(let result): searched = result
+                case .cell(let cell) where firstCells.count < keys.count: firstCells.append(cell)
+                case .cell(let cell): cells[a] = cell
+                }
+            }, finished: { width in
+                if cells.isEmpty { cells = firstCells }
+                let slice: (answer: YearAnswer?, years: [Double], through: Int) = try searched.map { (nil, $0.years, $0.through) }
+                    ?? searchSlice(width: width, from: first, until: until, test) { try cells[$0 - first].get() }
+                searched = nil
+                cells = firstCells
+                if let certain = slice.answer {
+                    answer = certain
+                    return false
+                }
+                if !slice.years.isEmpty { (out + filled).update(from: slice.years, count: width) }
+                filled += width
+                through = min(through, slice.through)
+                return true
+            }, search: test, years: out)
+            initialized = answer == nil ? filled : 0
+        }
         return answer ?? .draws(Draws(all), through: through)
     }
 }

@@ -1,7 +1,10 @@
 // WorkerPool: threads of BurnModel's own that run the items of a parallel loop beside the
 // thread that asks. Dispatch's pool on Linux woke its thread late or not at all for a short
 // loop (from 25 µs to over a millisecond, and some batches of slices ran on one core alone);
-// a thread of our own, waiting on a condition, is there when the loop starts.
+// a thread of our own, waiting on a condition, is there when the loop starts. Woken from
+// the condition, it still came 30 µs to 0.7 ms late here (a virtual core put to sleep), so a
+// helper keeps looking for a loop a while before it sleeps: after a loop (the next batch of
+// slices comes a fraction of a millisecond later) and when a question is about to ask for one.
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -34,6 +37,11 @@ final class WorkerPool: @unchecked Sendable {
     /// Helpers running items of the current loop.
     private var joined = 0
     private var threadsStarted = false
+    /// Until then (a monotonic clock's nanoseconds) the helpers look for a loop without sleeping.
+    private var lookUntil: UInt64 = 0
+
+    /// How long a helper keeps looking for the next loop after one.
+    static let lookAfterLoop: UInt64 = 300_000
 
     init(helpers: Int) {
         self.helpers = max(0, helpers)
@@ -67,6 +75,24 @@ final class WorkerPool: @unchecked Sendable {
             pthread_mutex_unlock(mutex)
             return true
         }
+    }
+
+    /// Has the helpers look for a loop for the next `nanoseconds` rather than sleep: a loop
+    /// asked meanwhile starts on every core at once. Starts them if need be.
+    func expectLoop(within nanoseconds: UInt64) {
+        guard helpers > 0 else { return }
+        pthread_mutex_lock(mutex)
+        if startThreads() {
+            lookUntil = max(lookUntil, WorkerPool.now() + nanoseconds)
+            pthread_cond_broadcast(started)
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    static func now() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
     /// Runs items of the current loop until none is left to start. The copies of the body
@@ -110,14 +136,29 @@ final class WorkerPool: @unchecked Sendable {
     private func helperLoop() -> Never {
         while true {
             pthread_mutex_lock(mutex)
-            while loop.map({ $0.next >= $0.count }) ?? true { pthread_cond_wait(started, mutex) }
+            waitForItems()
             joined += 1
             pthread_mutex_unlock(mutex)
             runItems()
             pthread_mutex_lock(mutex)
             joined -= 1
+            lookUntil = max(lookUntil, WorkerPool.now() + WorkerPool.lookAfterLoop)
             pthread_cond_signal(finished)
             pthread_mutex_unlock(mutex)
+        }
+    }
+
+    /// Returns (the mutex held, as on entry) once a loop has items left to start: looking
+    /// again and again until `lookUntil`, then asleep on the condition.
+    private func waitForItems() {
+        while loop.map({ $0.next >= $0.count }) ?? true {
+            if WorkerPool.now() < lookUntil {
+                pthread_mutex_unlock(mutex)
+                sched_yield()
+                pthread_mutex_lock(mutex)
+            } else {
+                pthread_cond_wait(started, mutex)
+            }
         }
     }
 }

@@ -97,6 +97,8 @@ public final class OrderStatistics: @unchecked Sendable {
 
     /// The rank from the draws between two sample bounds around it; nil when they miss it.
     private func sampledRank(_ k: Int) -> Double? {
+        // The helpers are woken now, while the sample is drawn and sorted, for the pass below.
+        if values.count >= Parallel.minimum * 4 { Parallel.expectLoop(within: 1000) }
         let n = values.count, m = sample.count
         // Four standard deviations of a sample rank's error (at most √m / 2 positions): the
         // bounds miss about once in 16,000 ranks, and the full selection then answers.
