@@ -46,11 +46,29 @@ final class UniformCursor: DrawCursor {
         self.hi = hi
     }
 
+    /// The generator's outputs first, as they are (the generator in a local, not written back
+    /// to the object each draw), then turned into draws eight at a time: each lane as
+    /// `lo + (hi - lo) * Random.unit()` computes it, so the bits are the same.
     func fill(_ out: UnsafeMutablePointer<Double>, count: Int) {
-        // The generator in a local while the loop runs (not written back to the object each draw).
         var g = generator
-        let lo = self.lo, hi = self.hi
-        for i in 0..<count { out[i] = lo + (hi - lo) * g.unit() }
+        out.withMemoryRebound(to: UInt64.self, capacity: count) { raw in
+            for i in 0..<count { raw[i] = g.next() }
+        }
         generator = g
+        let bytes = UnsafeMutableRawPointer(out), width = hi - lo
+        let low = SIMD8<Double>(repeating: lo), span = SIMD8<Double>(repeating: width)
+        var i = 0
+        while i &+ 8 <= count {
+            // Below 2⁵³ once shifted: as exact a signed integer as an unsigned one.
+            let bits = bytes.loadUnaligned(fromByteOffset: i &* 8, as: SIMD8<UInt64>.self) &>> 11
+            let unit = SIMD8<Double>(SIMD8<Int64>(truncatingIfNeeded: bits)) * 0x1.0p-53
+            bytes.storeBytes(of: low + span * unit, toByteOffset: i &* 8, as: SIMD8<Double>.self)
+            i &+= 8
+        }
+        while i < count {
+            let unit = Double(bytes.load(fromByteOffset: i &* 8, as: UInt64.self) >> 11) * 0x1.0p-53
+            bytes.storeBytes(of: lo + width * unit, toByteOffset: i &* 8, as: Double.self)
+            i &+= 1
+        }
     }
 }

@@ -300,6 +300,15 @@ extension KernelOp {
         let u = Lanes(repeating: a), v = Lanes(repeating: c), one = Lanes(repeating: 1), zero = Lanes(repeating: 0)
         var below = SIMDMask<Lanes.MaskStorage>(repeating: false)
         var i = 0
+        // Both with draws (a drawn rate): the loop without a test of each operand per eight.
+        if let p, let q {
+            while i &+ 8 <= n {
+                let r = load(p, i) * (load(q, i) + one)
+                store(r, o, i)
+                below .|= r .< zero
+                i &+= 8
+            }
+        }
         while i &+ 8 <= n {
             let r = lanes(p, u, i) * (lanes(q, v, i) + one)
             store(r, o, i)
@@ -326,6 +335,16 @@ extension KernelOp {
         let infinity = Lanes(repeating: .infinity), negativeInfinity = Lanes(repeating: -.infinity)
         var infinite = SIMDMask<Lanes.MaskStorage>(repeating: false)
         var i = 0
+        // Every term with draws (cash + revenue - costs): no test of each operand per eight.
+        if let p, let q, let w {
+            while i &+ 8 <= n {
+                let partial = load(p, i) + first * load(q, i)
+                let r = partial + second * load(w, i)
+                store(r, o, i)
+                infinite .|= (r .== infinity) .| (r .== negativeInfinity)
+                i &+= 8
+            }
+        }
         while i &+ 8 <= n {
             let partial = lanes(p, u, i) + first * lanes(q, v, i)
             let r = partial + second * lanes(w, t, i)
@@ -353,19 +372,26 @@ extension KernelOp {
                                marking: (year: Double, test: YearTest, years: UnsafeMutablePointer<Double>)? = nil) -> Bool {
         // Certain terms fold into the constant in order, as `Quantity.linear` folds them (a
         // kernel compiled for a shape keeps them as terms; others fold them when compiled).
+        // Two terms with draws, the usual identity (operating income from revenue and costs),
+        // are read without an array (one per block and operation was a tenth of a search).
         var c = c
         var drawn: [(Double, UnsafePointer<Double>)] = []
-        drawn.reserveCapacity(terms.count)
-        for (k, x) in terms {
-            if let p = b.pointer(x) { drawn.append((k, p)) } else { c += k * x.amount }
+        var pair: ((Double, UnsafePointer<Double>), (Double, UnsafePointer<Double>))?
+        if terms.count == 2, let p0 = b.pointer(terms[0].1), let p1 = b.pointer(terms[1].1) {
+            pair = ((terms[0].0, p0), (terms[1].0, p1))
+        } else {
+            drawn.reserveCapacity(terms.count)
+            for (k, x) in terms {
+                if let p = b.pointer(x) { drawn.append((k, p)) } else { c += k * x.amount }
+            }
+            if drawn.count == 2 { pair = (drawn[0], drawn[1]) }
         }
         // As `LaneSum.divide`: by a power of two, a product with its reciprocal (same bits).
         let byReciprocal = divisor.significand == 1, scale = 1 / divisor
         let zero = Lanes(repeating: 0), scales = Lanes(repeating: scale), divisors = Lanes(repeating: divisor)
         @inline(__always) func divided(_ v: Lanes) -> Lanes { byReciprocal ? v * scales + zero : v / divisors + zero }
-        // The usual identity (operating income from revenue and costs): two terms, unrolled.
-        if drawn.count == 2 {
-            let (k0, p0) = drawn[0], (k1, p1) = drawn[1]
+        // Two terms, unrolled.
+        if let ((k0, p0), (k1, p1)) = pair {
             let c8 = Lanes(repeating: c), k08 = Lanes(repeating: k0), k18 = Lanes(repeating: k1)
             @inline(__always) func at(_ i: Int) -> Lanes { divided(c8 + k08 * load(p0, i) + k18 * load(p1, i)) }
             var i = 0, finite = true
