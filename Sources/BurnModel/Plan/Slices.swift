@@ -108,8 +108,10 @@ extension Model {
                   years: UnsafeMutablePointer<Double>? = nil) throws {
         let total = drawCount ?? 1, plan = memo.plan
         // The first slice is traced and compiled first (a fraction of a millisecond): the
-        // helpers are woken now, so that they are up when the other slices are shared out.
-        if total > Model.traceWidth { Parallel.expectLoop(within: 2000) }
+        // helpers are woken now, so that they are up when the other slices are shared out,
+        // when there are draws enough for that (a portfolio's questions of 10,000 draws each
+        // run on this thread: the helpers would only look for a loop in vain).
+        if total * 16 >= Program.threadsWorth { Parallel.expectLoop(within: 2000) }
         plan.pins.clear()
         monitor?.progress?(0, total)
         let saved = KernelWatch.install(monitor)
