@@ -1,7 +1,8 @@
 // SliceColumn: an answer's draws gathered slice by slice. A slice may answer with a certain
 // value where another has draws (an `if` on draws whose draws all took one branch there):
 // the column is then that value in each of the slice's lanes, as one pass over every draw
-// would give it.
+// would give it. A column may be given the place of every draw, where each slice's reader
+// puts its draws itself, on the slice's thread (`ColumnRead`).
 
 /// The answers of one cell from each slice, joined as one evaluation over every draw would.
 /// The draws are gathered as the slices come (a slice's certain value repeated), so a column
@@ -13,6 +14,15 @@ struct SliceColumn {
     private var template: Quantity?
     private var all: [Double] = []
     private var unknown: Found?
+    /// Where the draws go, every draw's place, when given; else they are gathered in `all`.
+    private let out: UnsafeMutablePointer<Double>?
+    /// Draws of the slices so far.
+    private(set) var placed = 0
+
+    init() { out = nil }
+
+    /// A column whose draws go to `out`, which has room for every draw.
+    init(into out: UnsafeMutablePointer<Double>) { self.out = out }
 
     enum Found {
         case value(Quantity)
@@ -24,25 +34,60 @@ struct SliceColumn {
     mutating func add(_ found: Found, lanes: Int, total: Int) {
         if first == nil {
             first = found
-            all.reserveCapacity(total)
+            if out == nil { all.reserveCapacity(total) }
         }
         if case .unknown = found {
             if unknown == nil { unknown = found }
+            placed += lanes
             return
         }
         if uniform, !SliceColumn.same(found, first!) { uniform = false }
         switch found {
         case .value(let q):
             if template == nil || (template!.draws == nil && q.draws != nil) { template = q }
-            if let d = q.draws { all += d.values } else { all += repeatElement(q.value, count: lanes) }
-        case .none: all += repeatElement(.nan, count: lanes)
+            if let d = q.draws { put(d.values, lanes) } else { put(repeatElement(q.value, count: lanes), lanes) }
+        case .none: put(repeatElement(.nan, count: lanes), lanes)
         case .unknown: break
         }
     }
 
+    /// What a slice's reader handed over: its cell, or its draws already in their place.
+    mutating func add(_ read: ColumnRead, lanes: Int, total: Int) {
+        switch read {
+        case .found(.value(let q)): add(.value(q), lanes: lanes, total: total)
+        case .found(.unknown(let e)): add(.unknown(e), lanes: lanes, total: total)
+        case .placed(let q):
+            if first == nil { first = .value(q) }
+            uniform = false
+            if template == nil || template!.draws == nil { template = q }
+            placed += lanes
+        }
+    }
+
+    /// The next `lanes` draws: `values` (as many, for a slice's answer).
+    private mutating func put<C: Collection<Double>>(_ values: C, _ lanes: Int) {
+        guard let out else {
+            all += values
+            placed += values.count
+            return
+        }
+        var i = placed
+        for x in values.prefix(lanes) {
+            out[i] = x
+            i += 1
+        }
+        // A slice's answer has as many draws as the slice: more or fewer never spill over.
+        while i < placed + lanes {
+            out[i] = .nan
+            i += 1
+        }
+        placed += lanes
+    }
+
     /// The joined answer: an unknown or a certain value shared by every slice as it is,
-    /// else draws (a slice's certain value repeated, its "none" as draws with no value).
-    var joined: Found {
+    /// else draws (a slice's certain value repeated, its "none" as draws with no value). A
+    /// column given a place for its draws is given them back, every draw, in `placed`.
+    func joined(_ placedDraws: [Double]? = nil) -> Found {
         guard let first else { return .none("no draws") }
         if let unknown { return unknown }
         if uniform {
@@ -53,7 +98,7 @@ struct SliceColumn {
             }
         }
         guard let template else { return first }
-        return .value(Quantity(draws: Draws(all), template.unit, display: template.display))
+        return .value(Quantity(draws: Draws(placedDraws ?? all), template.unit, display: template.display))
     }
 
     private static func same(_ a: Found, _ b: Found) -> Bool {
@@ -74,6 +119,27 @@ extension SliceColumn.Found {
         case .unknown(let e): self = .unknown(e)
         case .none(let why): self = .none(why)
         }
+    }
+}
+
+/// What a column's reader hands over from a slice: its cell, or, when the slice's answer has
+/// a draw for each of its lanes, only the answer's unit and display, its draws put in their
+/// place by the reader itself, on the slice's thread (no slice's draws are then held until
+/// the calling thread takes them, nor copied there).
+enum ColumnRead {
+    case found(Evaluator.Found)
+    case placed(Quantity)
+
+    /// `found`, from a slice of `lanes`, its draws put in `out` at the lanes when it has one
+    /// for each.
+    init(_ found: Evaluator.Found, lanes: Range<Int>?, placingIn out: UnsafeMutablePointer<Double>) {
+        guard case .value(var q) = found, let lanes, let draws = q.draws, draws.count == lanes.count else {
+            self = .found(found)
+            return
+        }
+        draws.values.withUnsafeBufferPointer { (out + lanes.lowerBound).update(from: $0.baseAddress!, count: lanes.count) }
+        q.draws = Draws([])
+        self = .placed(q)
     }
 }
 

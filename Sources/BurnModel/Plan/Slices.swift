@@ -67,9 +67,10 @@ extension Model {
     /// Slices a thread runs in a batch of a parallel sweep at most: their answers are held
     /// until the batch ends.
     static let slicesPerThread = 8
-    /// The same when the kernel writes its answer in place (a year search): a batch then holds
-    /// nothing, and fewer batches are fewer waits for the last slice of each (P(breakeven <=
-    /// 2030) at a million draws 1.7 ms quicker with batches of 64 slices than of 16).
+    /// The same when no slice's answer is held (a year search's kernel writes each draw's year
+    /// in place; a column's reader puts its slice's draws in place): fewer batches are fewer
+    /// waits for the last slice of each (P(breakeven <= 2030) at a million draws 1.7 ms
+    /// quicker with batches of 64 slices than of 16).
     static let slicesPerThreadInPlace = 32
 
     /// Runs `body` with an evaluator for each slice of draws, in order, until it returns
@@ -102,10 +103,12 @@ extension Model {
     /// or unknown without depending on draws). `perSlice` reads more from each slice (then
     /// nothing is dropped, and the slices run here one by one). `finished(lanes)` is called once
     /// a slice's answers are all taken; false ends the sweep there (the answer is known).
+    /// `years`: where a searching kernel writes each draw's year. `answersHeld`: false when
+    /// `read` hands over no draws (it put them in place), so batches may be larger.
     func sweep<R>(_ keys: [CellKey], perSlice: ((Evaluator) throws -> Void)? = nil,
                   read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
                   finished: ((Int) throws -> Bool)? = nil, search: YearTest? = nil,
-                  years: UnsafeMutablePointer<Double>? = nil) throws {
+                  years: UnsafeMutablePointer<Double>? = nil, answersHeld: Bool = true) throws {
         let total = drawCount ?? 1, plan = memo.plan
         // The first slice is traced and compiled first (a fraction of a millisecond): the
         // helpers are woken now, so that they are up when the other slices are shared out,
@@ -143,7 +146,8 @@ extension Model {
         if let program, perSlice == nil, !tracer.languageUsed, Parallel.threads > 1,
            program.worthThreads(draws: total - first.upperBound) {
             statistics.parallel += 1
-            try sweepInParallel(program, from: first.upperBound, plan: plan, read: read, take: take, finished: finished)
+            try sweepInParallel(program, from: first.upperBound, plan: plan, answersHeld: answersHeld && years == nil,
+                                read: read, take: take, finished: finished)
             return
         }
         if program != nil { statistics.oneThread += 1 }
@@ -180,7 +184,7 @@ extension Model {
     }
 
     /// The slices from `start` on, a batch of one per thread at a time.
-    private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan,
+    private func sweepInParallel<R>(_ program: Program, from start: Int, plan: Plan, answersHeld: Bool,
                                     read: (Evaluator, Int) throws -> R, take: (Int, R, Int) throws -> Void,
                                     finished: ((Int) throws -> Bool)?) throws {
         let total = drawCount ?? 1, threads = Parallel.threads
@@ -190,7 +194,7 @@ extension Model {
                         max(Model.traceWidth * 16, (total - start + threads - 1) / threads))
         // Several slices per thread in a batch, within the answers' budget: the threads meet
         // once a batch (a wake-up costs tens of microseconds), not once a slice.
-        let perThread = program.kernel?.years != nil ? Model.slicesPerThreadInPlace : Model.slicesPerThread
+        let perThread = answersHeld ? Model.slicesPerThread : Model.slicesPerThreadInPlace
         let perBatch = max(threads, min(threads * perThread, Model.answerBudget / (width * program.answerCount)))
         var start = start
         while start < total {
@@ -235,14 +239,20 @@ extension Model {
     func uncertainLookup(_ key: CellKey) throws -> Evaluator.Found {
         try reserve(columns: 1)
         if let found = try shapeDrawLookup(key) { return found }
+        // Every draw's place: each slice's reader puts its draws there, on the slice's thread.
+        let total = drawCount ?? 1
         var column = SliceColumn()
-        try sweep([key], read: { evaluator, _ in try evaluator.topLookup(key) }) { _, found, lanes in
-            switch found {
-            case .value(let q): column.add(.value(q), lanes: lanes, total: drawCount ?? lanes)
-            case .unknown(let e): column.add(.unknown(e), lanes: lanes, total: drawCount ?? lanes)
-            }
+        let placed = try [Double](unsafeUninitializedCapacity: total) { all, initialized in
+            let out = all.baseAddress!
+            column = SliceColumn(into: out)
+            try sweep([key], read: { evaluator, _ in
+                ColumnRead(try evaluator.topLookup(key), lanes: evaluator.lanes, placingIn: out)
+            }, take: { _, read, lanes in
+                column.add(read, lanes: lanes, total: total)
+            }, answersHeld: false)
+            initialized = column.placed == total ? total : 0
         }
-        switch column.joined {
+        switch column.joined(placed) {
         case .value(let q): return .value(q)
         case .unknown(let e): return .unknown(e)
         case .none(let why): throw ModelError.noValue(why)
@@ -258,7 +268,7 @@ extension Model {
         }
         return columns.indices.map { i in
             defer { columns[i] = SliceColumn() }
-            return Cell(columns[i].joined)
+            return Cell(columns[i].joined())
         }
     }
 
